@@ -1,0 +1,16 @@
+/**
+ * The byte-packing layer shared by every key version: Uint8Array only, no Buffer.
+ * @module
+ */
+export { ByteWriter } from './writer.js'
+export { ByteReader } from './reader.js'
+export {
+  base64Decode,
+  base64Encode,
+  hexDecode,
+  hexEncode,
+  isHex,
+  utf8Decode,
+  utf8Encode,
+} from './encoding.js'
+export { timingSafeEqual } from './compare.js'

@@ -1,0 +1,20 @@
+/**
+ * The HMAC layer. `#hmac-backend` is resolved at build time: tsup writes
+ * dist/node with src/hmac/node.ts and dist/web with src/hmac/web.ts, and
+ * package.json `exports` conditions choose between them.
+ * @module
+ */
+import { hmacBackend } from '#hmac-backend'
+import type { HashName } from './types.js'
+
+export type { HashName, HmacBackend } from './types.js'
+
+/** Computes HMAC-SHA1 or HMAC-SHA256 with the backend chosen for this runtime. */
+export function hmac(hash: HashName, key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  return hmacBackend.hmac(hash, key, data)
+}
+
+/** Names the HMAC backend in use: "node" (node:crypto) or "web" (WebCrypto). */
+export function hmacBackendName(): 'node' | 'web' {
+  return hmacBackend.name
+}

@@ -1,0 +1,14 @@
+/// <reference types="node" />
+import { createHmac } from 'node:crypto'
+import type { HashName, HmacBackend } from './types.js'
+
+const nodeHashNames: Record<HashName, string> = { 'SHA-1': 'sha1', 'SHA-256': 'sha256' }
+
+/** HMAC over node:crypto. Synchronous underneath, wrapped in a Promise to share the web backend's shape. */
+export const hmacBackend: HmacBackend = {
+  name: 'node',
+  hmac(hash, key, data) {
+    const digest = createHmac(nodeHashNames[hash], key).update(data).digest()
+    return Promise.resolve(new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength))
+  },
+}

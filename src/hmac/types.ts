@@ -1,0 +1,15 @@
+/** Hash functions the Agora formats sign with: SHA-1 for DynamicKey 001–005, SHA-256 for 006 and 007. */
+export type HashName = 'SHA-1' | 'SHA-256'
+
+/**
+ * The HMAC interface both backends implement. `src/hmac/node.ts` uses
+ * node:crypto and `src/hmac/web.ts` uses WebCrypto; the build picks one per
+ * package.json `exports` condition, so browser and worker bundles never
+ * contain a node: import. Both return fresh Uint8Arrays, never Buffers.
+ */
+export interface HmacBackend {
+  /** Which implementation this is, for diagnostics. */
+  readonly name: 'node' | 'web'
+  /** Computes HMAC(key, data) with the given hash. */
+  hmac(hash: HashName, key: Uint8Array, data: Uint8Array): Promise<Uint8Array>
+}

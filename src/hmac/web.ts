@@ -1,0 +1,30 @@
+import { AgoraKeysError } from '../errors.js'
+import type { HmacBackend } from './types.js'
+
+/**
+ * Looks up SubtleCrypto at call time, not at import, so that importing the
+ * library never fails; a runtime without WebCrypto fails the call instead.
+ */
+function getSubtle(): SubtleCrypto {
+  const subtle = (globalThis as { crypto?: { subtle?: SubtleCrypto } }).crypto?.subtle
+  if (subtle === undefined) {
+    throw new AgoraKeysError(
+      'ERR_UNSUPPORTED_RUNTIME',
+      'globalThis.crypto.subtle is missing: this runtime has no WebCrypto (in browsers it exists only in secure contexts such as https: and localhost)',
+    )
+  }
+  return subtle
+}
+
+/** HMAC over WebCrypto (`crypto.subtle`), for browsers, workers, Deno and Bun. */
+export const hmacBackend: HmacBackend = {
+  name: 'web',
+  async hmac(hash, key, data) {
+    const subtle = getSubtle()
+    // The casts only narrow ArrayBufferLike: SubtleCrypto's typings reject SharedArrayBuffer views.
+    const cryptoKey = await subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash }, false, [
+      'sign',
+    ])
+    return new Uint8Array(await subtle.sign('HMAC', cryptoKey, data as BufferSource))
+  },
+}

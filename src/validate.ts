@@ -1,0 +1,107 @@
+import { AgoraKeysError } from './errors.js'
+
+export const UINT32_MAX = 0xffffffff
+const INT32_MIN = -0x80000000
+const HEX32 = /^[0-9a-fA-F]{32}$/
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (typeof value === 'string') return `a string of length ${String(value.length)}`
+  if (typeof value === 'number') return String(value)
+  return `a value of type ${typeof value}`
+}
+
+/** Checks an App ID: 32 hex characters of any case. The App ID is not secret, but only its length is reported. */
+export function checkAppId(value: unknown, field = 'appId'): string {
+  if (typeof value !== 'string' || !HEX32.test(value)) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_APP_ID',
+      `${field} must be the 32 hexadecimal characters shown in Agora Console, got ${describe(value)}`,
+      { field },
+    )
+  }
+  return value
+}
+
+/**
+ * Checks an App Certificate: 32 hex characters of any case. The message
+ * reports only the type or length, never the characters.
+ */
+export function checkAppCertificate(value: unknown, field = 'appCertificate'): string {
+  if (typeof value !== 'string' || !HEX32.test(value)) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_APP_CERTIFICATE',
+      `${field} must be the 32 hexadecimal characters of the primary or secondary certificate in Agora Console, got ${describe(value)}`,
+      { field },
+    )
+  }
+  return value
+}
+
+/** Checks that a value is a string (any content, including empty). */
+export function checkString(value: unknown, field: string): string {
+  if (typeof value !== 'string') {
+    throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `${field} must be a string, got ${describe(value)}`, {
+      field,
+    })
+  }
+  return value
+}
+
+/** Checks an unsigned 32-bit integer. */
+export function checkUint32(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > UINT32_MAX) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_INTEGER',
+      `${field} must be an integer from 0 to ${String(UINT32_MAX)}, got ${describe(value)}`,
+      { field },
+    )
+  }
+  return value
+}
+
+/**
+ * Checks a uid or random integer and wraps signed 32-bit negatives to uint32
+ * (-1 becomes 4294967295), as the Python reference does with ctypes.c_uint:
+ * Java and Android clients hold uids in a signed int.
+ */
+export function checkWrappingUint32(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < INT32_MIN || value > UINT32_MAX) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_INTEGER',
+      `${field} must be an integer from ${String(INT32_MIN)} to ${String(UINT32_MAX)} (negatives wrap to uint32), got ${describe(value)}`,
+      { field },
+    )
+  }
+  return value >>> 0
+}
+
+/**
+ * Checks a Unix timestamp in seconds. Values above 4294967295 are almost
+ * always milliseconds (Date.now()), so they get their own code and hint.
+ */
+export function checkTimestamp(value: unknown, field: string): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value > UINT32_MAX) {
+    throw new AgoraKeysError(
+      'ERR_TIMESTAMP_IN_MILLISECONDS',
+      `${field} is ${String(value)}, above the uint32 maximum ${String(UINT32_MAX)}; it looks like milliseconds, so pass Math.floor(Date.now() / 1000) for seconds`,
+      { field },
+    )
+  }
+  return checkUint32(value, field)
+}
+
+/** Checks that a value is a plain options object. */
+export function checkOptions(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `${what} takes one options object, got ${describe(value)}`, {
+      field: 'options',
+    })
+  }
+  return value as Record<string, unknown>
+}
+
+/** The current Unix time in whole seconds. */
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000)
+}

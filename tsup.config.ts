@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { Plugin } from 'esbuild'
+import { defineConfig, type Options } from 'tsup'
+
+/** Public subpaths: each is one entry in both builds and one key of package.json `exports`. */
+const libraryEntries = {
+  index: 'src/index.ts',
+  'dynamic-key': 'src/dynamic-key/index.ts',
+  'dynamic-key2': 'src/dynamic-key2/index.ts',
+  'dynamic-key3': 'src/dynamic-key3/index.ts',
+  'dynamic-key4': 'src/dynamic-key4/index.ts',
+  'dynamic-key5': 'src/dynamic-key5/index.ts',
+  'access-token': 'src/access-token/index.ts',
+  'access-token2': 'src/access-token2/index.ts',
+}
+
+type Runtime = 'node' | 'web'
+
+/** Resolves the backend aliases to one implementation, so each build contains only its own. */
+function backendPlugin(runtime: Runtime): Plugin {
+  const targets: Record<string, string> = {
+    '#hmac-backend': path.resolve(`src/hmac/${runtime}.ts`),
+    '#compress-backend': path.resolve(`src/compress/${runtime}.ts`),
+  }
+  return {
+    name: `agora-keys-${runtime}-backend`,
+    setup(build) {
+      build.onResolve({ filter: /^#(hmac|compress)-backend$/ }, (args) => ({
+        path: targets[args.path] ?? args.path,
+      }))
+    },
+  }
+}
+
+function libraryBuild(runtime: Runtime): Options {
+  return {
+    // TEMP(scaffold): skip subpaths not written yet; removed once every version exists.
+    entry: Object.fromEntries(Object.entries(libraryEntries).filter(([, file]) => existsSync(file))),
+    outDir: `dist/${runtime}`,
+    format: ['esm', 'cjs'],
+    platform: runtime === 'node' ? 'node' : 'neutral',
+    target: 'es2022',
+    splitting: true,
+    treeshake: true,
+    sourcemap: false,
+    clean: false,
+    // One set of declarations serves both builds; package.json points both at dist/node.
+    dts: runtime === 'node',
+    esbuildPlugins: [backendPlugin(runtime)],
+  }
+}
+
+export default defineConfig([
+  libraryBuild('node'),
+  libraryBuild('web'),
+  ...(existsSync('src/cli/main.ts') ? [{
+    entry: { cli: 'src/cli/main.ts' },
+    outDir: 'dist/node',
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    clean: false,
+    esbuildPlugins: [backendPlugin('node')],
+  } satisfies Options] : []),
+])
