@@ -14,3 +14,4 @@ export {
   utf8Encode,
 } from './encoding.js'
 export { timingSafeEqual } from './compare.js'
+export { md5 } from './md5.js'
