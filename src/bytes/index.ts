@@ -15,3 +15,4 @@ export {
 } from './encoding.js'
 export { timingSafeEqual } from './compare.js'
 export { md5 } from './md5.js'
+export { crc32 } from './crc32.js'
