@@ -90,6 +90,14 @@ export type VerifyReasonCode =
   | 'uid'
   /** unixTs is in the future by more than the allowed clock skew. */
   | 'issued-in-future'
+  /** AccessToken2: issueTs + expire has passed, so Agora rejects the whole token. */
+  | 'token-expired'
+  /** AccessToken2: issueTs + the seconds of a privilege have passed, so that privilege is gone. */
+  | 'privilege-expired'
+  /** AccessToken2: no RTC service is for the expected channel name. */
+  | 'channel-name'
+  /** AccessToken2: the token has no service of the expected type. */
+  | 'service-missing'
 
 /** One failed check. */
 export interface VerifyReason {
