@@ -1,0 +1,231 @@
+import { AgoraKeysError } from '../errors.js'
+import { randomIntInRange } from '../random.js'
+import {
+  UINT32_MAX,
+  checkAppCertificate,
+  checkAppId,
+  checkOptions,
+  checkString,
+  checkTimestamp,
+  checkUint32,
+  nowSeconds,
+} from '../validate.js'
+import {
+  isKnownServiceType,
+  type AccessToken2Service,
+  type PrivilegeMap,
+  type Rtm2Permissions,
+} from './services.js'
+
+/** Inputs of {@link buildAccessToken2}. */
+export interface AccessToken2Options {
+  /** App ID from Agora Console: 32 hex characters. */
+  readonly appId: string
+  /** App Certificate: 32 hex characters. Keep it on your server. */
+  readonly appCertificate: string
+  /** Issue time, Unix seconds. Default: now. 0 is written as 0. */
+  readonly issueTs?: number
+  /**
+   * How long the token is valid, in seconds after issueTs (a duration, not a
+   * timestamp as in "006"). Agora's documentation gives 86400 (24 hours) as the maximum.
+   */
+  readonly expire: number
+  /** Random uint32 mixed into the signing key. Default: fresh per call, from 1 to 99999999 like the references. */
+  readonly salt?: number
+  /** The services the token grants, in any order. At least one. */
+  readonly services: readonly AccessToken2Service[]
+}
+
+/** Checked build inputs with defaults applied. */
+export interface ResolvedAccessToken2Inputs {
+  readonly appId: string
+  readonly appCertificate: string
+  readonly issueTs: number
+  readonly expire: number
+  readonly salt: number
+  /** Checked copies, in the caller's order. */
+  readonly services: readonly AccessToken2Service[]
+}
+
+/** The salt range of the references (Python secrets.randint(1, 99999999)). */
+export const SALT_MIN = 1
+export const SALT_MAX = 99_999_999
+
+/**
+ * Durations above this many seconds (about 3.2 years) are taken for absolute
+ * Unix timestamps, the usual mistake when porting "006" code, where expiries
+ * were timestamps. The uint32 maximum 4294967295 is still accepted: it cannot
+ * be a timestamp before 2106, and callers use it for "as long as possible".
+ */
+export const MAX_DURATION_SECONDS = 100_000_000
+
+const UINT16_MAX = 0xffff
+const DECIMAL_KEY = /^(?:0|[1-9][0-9]*)$/
+
+/**
+ * Checks a duration in seconds: a uint32 that does not look like an absolute
+ * Unix timestamp.
+ */
+export function checkDuration(value: unknown, field: string): number {
+  const seconds = checkUint32(value, field)
+  if (seconds > MAX_DURATION_SECONDS && seconds !== UINT32_MAX) {
+    throw new AgoraKeysError(
+      'ERR_EXPIRE_LOOKS_LIKE_TIMESTAMP',
+      `${field} is ${String(seconds)}, which looks like a Unix timestamp; AccessToken2 takes a duration in seconds after issueTs, such as 3600 for one hour`,
+      { field },
+    )
+  }
+  return seconds
+}
+
+/**
+ * Checks every build option and fills in the defaults. `what` names the
+ * calling function in error messages.
+ */
+export function resolveAccessToken2Inputs(options: unknown, what: string): ResolvedAccessToken2Inputs {
+  const input = checkOptions(options, what)
+  return {
+    appId: checkAppId(input.appId),
+    appCertificate: checkAppCertificate(input.appCertificate),
+    issueTs: input.issueTs === undefined ? nowSeconds() : checkTimestamp(input.issueTs, 'issueTs'),
+    expire: checkDuration(input.expire, 'expire'),
+    salt: input.salt === undefined ? randomIntInRange(SALT_MIN, SALT_MAX) : checkUint32(input.salt, 'salt'),
+    services: checkServices(input.services),
+  }
+}
+
+function checkServices(value: unknown): AccessToken2Service[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_ARGUMENT',
+      'services must be a non-empty array of services, such as [{ type: ServiceType.rtc, channelName, uid, privileges }]',
+      { field: 'services' },
+    )
+  }
+  if (value.length > UINT16_MAX) {
+    throw new AgoraKeysError(
+      'ERR_VALUE_TOO_LONG',
+      `services has ${String(value.length)} entries; the format's uint16 count allows at most ${String(UINT16_MAX)}`,
+      { field: 'services' },
+    )
+  }
+  return value.map((service: unknown, index) => checkService(service, `services[${String(index)}]`))
+}
+
+function checkObject(value: unknown, field: string, hint: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `${field} must be ${hint}`, { field })
+  }
+  return value as Record<string, unknown>
+}
+
+/** Checks one service object and returns a copy containing only the fields of its type. */
+export function checkService(value: unknown, field: string): AccessToken2Service {
+  const service = checkObject(value, field, 'a service object with a numeric type')
+  const type = service.type
+  if (typeof type !== 'number' || !isKnownServiceType(type)) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_ARGUMENT',
+      `${field}.type must be a service type from 1 to 10 (see ServiceType), got ${typeof type === 'number' ? String(type) : typeof type}`,
+      { field: `${field}.type` },
+    )
+  }
+  const privileges = checkPrivileges(service.privileges, `${field}.privileges`)
+  const text = (name: string): string => checkString(service[name], `${field}.${name}`)
+
+  switch (type) {
+    case 1:
+      return { type, privileges, channelName: text('channelName'), uid: text('uid') }
+    case 2:
+    case 5:
+      return { type, privileges, userId: text('userId') }
+    case 3:
+    case 6:
+      return { type, privileges, channelName: text('channelName'), account: text('account') }
+    case 7:
+      return {
+        type,
+        privileges,
+        roomUuid: text('roomUuid'),
+        userUuid: text('userUuid'),
+        role: checkInt16(service.role, `${field}.role`),
+      }
+    case 8:
+      return {
+        type,
+        privileges,
+        userId: text('userId'),
+        permissions: checkPermissions(service.permissions, `${field}.permissions`),
+      }
+    case 4:
+    case 9:
+    case 10:
+      return { type, privileges }
+  }
+}
+
+/** Checks a uint16 key written as an object key. */
+function checkKey(key: string, field: string): number {
+  const value = DECIMAL_KEY.test(key) ? Number(key) : Number.NaN
+  if (!(value <= UINT16_MAX)) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_INTEGER',
+      `${field} has key "${key}"; keys must be integers from 0 to ${String(UINT16_MAX)}`,
+      { field },
+    )
+  }
+  return value
+}
+
+function checkPrivileges(value: unknown, field: string): PrivilegeMap {
+  const input = checkObject(value, field, 'an object of privilege id → seconds, such as { 1: 3600 }')
+  const out: Record<number, number> = {}
+  for (const key of Object.keys(input)) {
+    const id = checkKey(key, field)
+    out[id] = checkDuration(input[key], `${field}[${key}]`)
+  }
+  return out
+}
+
+function checkInt16(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < -0x8000 || value > 0x7fff) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_INTEGER',
+      `${field} must be an integer from -32768 to 32767 (-1 is the default role), got ${typeof value === 'number' ? String(value) : typeof value}`,
+      { field },
+    )
+  }
+  return value
+}
+
+function checkPermissions(value: unknown, field: string): Rtm2Permissions {
+  const hint = 'an object of resource type → permission type → resource names, such as { 0: { 0: ["channel-a"] } }'
+  const input = checkObject(value, field, hint)
+  const out: Record<number, Record<number, string[]>> = {}
+  for (const resourceKey of Object.keys(input)) {
+    const resourceType = checkKey(resourceKey, field)
+    const resourceField = `${field}[${resourceKey}]`
+    const byPermission = checkObject(input[resourceKey], resourceField, hint)
+    const inner: Record<number, string[]> = {}
+    for (const permissionKey of Object.keys(byPermission)) {
+      const permissionType = checkKey(permissionKey, resourceField)
+      const namesField = `${resourceField}[${permissionKey}]`
+      const names = byPermission[permissionKey]
+      if (!Array.isArray(names)) {
+        throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `${namesField} must be an array of resource names`, {
+          field: namesField,
+        })
+      }
+      if (names.length > UINT16_MAX) {
+        throw new AgoraKeysError(
+          'ERR_VALUE_TOO_LONG',
+          `${namesField} has ${String(names.length)} names; the format's uint16 count allows at most ${String(UINT16_MAX)}`,
+          { field: namesField },
+        )
+      }
+      inner[permissionType] = names.map((name: unknown, i) => checkString(name, `${namesField}[${String(i)}]`))
+    }
+    out[resourceType] = inner
+  }
+  return out
+}

@@ -1,0 +1,91 @@
+/**
+ * Building AccessToken2 ("007") tokens: "007" + base64(zlib(payload)), where
+ * the payload is the signature as uint16-length-prefixed bytes followed by
+ * the signing info, which is signed:
+ *
+ * appId (string), issueTs (uint32), expire (uint32), salt (uint32),
+ * service count (uint16), then each service (see codec.ts).
+ *
+ * All integers are little-endian. Services are written in ascending type
+ * order; services of one type keep the caller's order.
+ */
+import { ByteWriter, base64Encode } from '../bytes/index.js'
+import { deflate } from '../compress/index.js'
+import { AgoraKeysError } from '../errors.js'
+import { packService } from './codec.js'
+import { resolveAccessToken2Inputs, type AccessToken2Options, type ResolvedAccessToken2Inputs } from './inputs.js'
+import { ACCESS_TOKEN2_VERSION, MAX_ACCESS_TOKEN2_PAYLOAD_BYTES } from './limits.js'
+import { signSigningInfo } from './signing.js'
+
+/** Packs the signed part of a token from checked inputs. */
+export function packSigningInfo(inputs: ResolvedAccessToken2Inputs): Uint8Array {
+  const writer = new ByteWriter()
+    .putString(inputs.appId, 'appId')
+    .putUint32(inputs.issueTs, 'issueTs')
+    .putUint32(inputs.expire, 'expire')
+    .putUint32(inputs.salt, 'salt')
+    .putUint16(inputs.services.length, 'services count')
+  // Array.prototype.sort is stable, so services of one type keep their order.
+  const ordered = inputs.services
+    .map((service, index) => ({ service, field: `services[${String(index)}]` }))
+    .sort((a, b) => a.service.type - b.service.type)
+  for (const { service, field } of ordered) packService(writer, service, field)
+  return writer.toBytes()
+}
+
+async function signedPayload(inputs: ResolvedAccessToken2Inputs): Promise<Uint8Array> {
+  const signingInfo = packSigningInfo(inputs)
+  const signature = await signSigningInfo(inputs.appCertificate, inputs.issueTs, inputs.salt, signingInfo)
+  const payload = new ByteWriter().putBytes(signature, 'signature').putRaw(signingInfo).toBytes()
+  if (payload.length > MAX_ACCESS_TOKEN2_PAYLOAD_BYTES) {
+    throw new AgoraKeysError(
+      'ERR_VALUE_TOO_LONG',
+      `the token payload is ${String(payload.length)} bytes, above the ${String(MAX_ACCESS_TOKEN2_PAYLOAD_BYTES)} that parseAccessToken2 accepts; grant fewer or shorter services`,
+      { field: 'services' },
+    )
+  }
+  return payload
+}
+
+/**
+ * Builds the signed payload of an AccessToken2 before compression: the
+ * length-prefixed signature followed by the signing info. It is what a
+ * token inflates to, so it can be compared byte for byte with any
+ * implementation whatever its deflate output.
+ *
+ * @throws {AgoraKeysError} The codes of {@link buildAccessToken2}.
+ * @example
+ * const payload = await buildAccessToken2Payload({ appId, appCertificate, expire: 600, services })
+ */
+export async function buildAccessToken2Payload(options: AccessToken2Options): Promise<Uint8Array> {
+  return signedPayload(resolveAccessToken2Inputs(options, 'buildAccessToken2Payload'))
+}
+
+/**
+ * Builds an AccessToken2 ("007") carrying any mix of services. Privilege
+ * values are written as given, even when longer than `expire`, as every
+ * reference does; Agora ends every privilege when the token expires.
+ *
+ * @throws {AgoraKeysError} `ERR_INVALID_ARGUMENT` (options, services or a
+ *   field of the wrong type, unknown service type), `ERR_INVALID_APP_ID`,
+ *   `ERR_INVALID_APP_CERTIFICATE`, `ERR_INVALID_INTEGER`,
+ *   `ERR_TIMESTAMP_IN_MILLISECONDS` (issueTs), `ERR_EXPIRE_LOOKS_LIKE_TIMESTAMP`
+ *   (expire or a privilege above 100000000 s), `ERR_VALUE_TOO_LONG` (a string
+ *   over 65535 bytes or a payload over 64 KiB), `ERR_UNSUPPORTED_RUNTIME`.
+ * @example
+ * const token = await buildAccessToken2({
+ *   appId,
+ *   appCertificate,
+ *   expire: 3600,
+ *   services: [{
+ *     type: ServiceType.rtc,
+ *     channelName: 'room-1',
+ *     uid: '42',
+ *     privileges: { [RtcPrivilege.joinChannel]: 3600 },
+ *   }],
+ * })
+ */
+export async function buildAccessToken2(options: AccessToken2Options): Promise<string> {
+  const payload = await signedPayload(resolveAccessToken2Inputs(options, 'buildAccessToken2'))
+  return ACCESS_TOKEN2_VERSION + base64Encode(await deflate(payload))
+}

@@ -1,0 +1,193 @@
+/**
+ * Verifying AccessToken2 ("007") tokens offline: the signature, the App ID,
+ * the token and privilege expiry, and the RTC channel and uid.
+ */
+import { hexEncode } from '../bytes/index.js'
+import type { VerifyReason, VerifyResult } from '../channel-key/types.js'
+import {
+  MAX_CLOCK_SKEW_SECONDS,
+  appIdReason,
+  malformedResult,
+  signatureReason,
+  verifyResult,
+} from '../channel-key/verify-checks.js'
+import { AgoraKeysError } from '../errors.js'
+import {
+  checkAppCertificate,
+  checkAppId,
+  checkOptions,
+  checkString,
+  checkTimestamp,
+  checkUint32,
+  checkWrappingUint32,
+  nowSeconds,
+} from '../validate.js'
+import { parseAccessToken2Bytes, type AccessToken2Fields } from './parse.js'
+import { ServiceType, type AccessToken2Service, type RtcService } from './services.js'
+import { signSigningInfo } from './signing.js'
+
+/** Options of {@link verifyAccessToken2}. */
+export interface AccessToken2VerifyOptions {
+  /** The App Certificate the token should be signed with. */
+  readonly appCertificate: string
+  /** When given, the token's App ID must equal it (case-insensitive). */
+  readonly appId?: string
+  /** The time to check against, Unix seconds. Default: now. */
+  readonly now?: number
+  /** When given, the token must hold an RTC service for this channel. */
+  readonly channelName?: string
+  /**
+   * When given, the token must hold an RTC service (for `channelName`, if
+   * given) whose uid is this one or the wildcard uid 0. A number is written as
+   * the references write it: 0 as "", other values in decimal (signed 32-bit
+   * negatives wrap to uint32). A string is compared as-is.
+   */
+  readonly uid?: number | string
+  /**
+   * When given, the token must hold a service of this type, and only the
+   * privileges of that type are checked for expiry. Default: every service.
+   */
+  readonly serviceType?: number
+}
+
+interface ResolvedOptions {
+  readonly appCertificate: string
+  readonly appId: string | undefined
+  readonly now: number
+  readonly channelName: string | undefined
+  readonly uid: string | undefined
+  readonly serviceType: number | undefined
+}
+
+/** Converts a uid option to the text the RTC service stores. */
+function uidText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') {
+    const uid = checkWrappingUint32(value, 'uid')
+    return uid === 0 ? '' : String(uid)
+  }
+  throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `uid must be a number or a string, got ${typeof value}`, {
+    field: 'uid',
+  })
+}
+
+function resolveOptions(options: unknown): ResolvedOptions {
+  const input = checkOptions(options, 'verifyAccessToken2')
+  return {
+    appCertificate: checkAppCertificate(input.appCertificate),
+    appId: input.appId === undefined ? undefined : checkAppId(input.appId),
+    now: input.now === undefined ? nowSeconds() : checkTimestamp(input.now, 'now'),
+    channelName: input.channelName === undefined ? undefined : checkString(input.channelName, 'channelName'),
+    uid: input.uid === undefined ? undefined : uidText(input.uid),
+    serviceType: input.serviceType === undefined ? undefined : checkUint32(input.serviceType, 'serviceType'),
+  }
+}
+
+/**
+ * A limit of 0 seconds is read as "no limit of its own".
+ * NOTE: the references never define 0. Python's RtcTokenBuilder2 uses a
+ * privilege default of 0, which suggests "no separate limit", and 0 meant
+ * "no expiry" in "006"; Agora does not document how its servers read it.
+ */
+function hasPassed(issueTs: number, seconds: number, now: number): boolean {
+  return seconds !== 0 && issueTs + seconds <= now
+}
+
+function timeReasons(fields: AccessToken2Fields, scope: readonly AccessToken2Service[], now: number): VerifyReason[] {
+  const reasons: VerifyReason[] = []
+  if (fields.issueTs - now > MAX_CLOCK_SKEW_SECONDS) {
+    reasons.push({
+      code: 'issued-in-future',
+      message: `issueTs is ${String(fields.issueTs - now)} s in the future; check the clock of the server that built the token`,
+    })
+  }
+  if (hasPassed(fields.issueTs, fields.expire, now)) {
+    reasons.push({
+      code: 'token-expired',
+      message: `token expired ${String(now - fields.issueTs - fields.expire)} s ago (issueTs ${String(fields.issueTs)} + expire ${String(fields.expire)} s)`,
+    })
+  }
+  for (const service of scope) {
+    for (const [id, seconds] of Object.entries(service.privileges)) {
+      if (!hasPassed(fields.issueTs, seconds, now)) continue
+      reasons.push({
+        code: 'privilege-expired',
+        message: `privilege ${id} of service type ${String(service.type)} expired ${String(now - fields.issueTs - seconds)} s ago (issueTs + ${String(seconds)} s)`,
+      })
+    }
+  }
+  return reasons
+}
+
+function rtcReasons(services: readonly AccessToken2Service[], channelName: string | undefined, uid: string | undefined): VerifyReason[] {
+  if (channelName === undefined && uid === undefined) return []
+  const rtc = services.filter((service): service is RtcService => service.type === ServiceType.rtc)
+  if (rtc.length === 0) {
+    return [{ code: 'service-missing', message: 'token has no RTC service (type 1), so it cannot join a channel' }]
+  }
+  const inChannel = channelName === undefined ? rtc : rtc.filter((service) => service.channelName === channelName)
+  if (inChannel.length === 0) {
+    const stored = rtc.map((service) => JSON.stringify(service.channelName)).join(', ')
+    return [
+      {
+        code: 'channel-name',
+        message: `token is for channel ${stored}, expected ${JSON.stringify(channelName)}`,
+      },
+    ]
+  }
+  if (uid === undefined || inChannel.some((service) => service.uid === '' || service.uid === uid)) return []
+  const stored = inChannel.map((service) => JSON.stringify(service.uid)).join(', ')
+  return [{ code: 'uid', message: `token is for uid ${stored}, expected ${JSON.stringify(uid)}` }]
+}
+
+function serviceReasons(fields: AccessToken2Fields, serviceType: number | undefined): VerifyReason[] {
+  if (serviceType === undefined || fields.services.some((service) => service.type === serviceType)) return []
+  const present = fields.services.map((service) => String(service.type)).join(', ') || 'none'
+  return [
+    {
+      code: 'service-missing',
+      message: `token has no service of type ${String(serviceType)} (types present: ${present})`,
+    },
+  ]
+}
+
+/**
+ * Verifies an AccessToken2 ("007") offline and lists every check that failed:
+ * `malformed`, `signature`, `app-id`, `issued-in-future`, `token-expired`,
+ * `privilege-expired`, `service-missing`, `channel-name` and `uid`. An expire
+ * or privilege of 0 seconds is taken as "no limit of its own". A token with an
+ * unknown service type is still checked: the signature covers its raw bytes.
+ *
+ * @throws {AgoraKeysError} Only for bad options: `ERR_INVALID_ARGUMENT`,
+ *   `ERR_INVALID_APP_CERTIFICATE`, `ERR_INVALID_APP_ID`, `ERR_INVALID_INTEGER`,
+ *   `ERR_TIMESTAMP_IN_MILLISECONDS`. A bad token gives `valid: false`.
+ * @example
+ * const result = await verifyAccessToken2(token, { appCertificate, channelName: 'room-1', uid: 42 })
+ * if (!result.valid) console.log(result.reasons.map((reason) => reason.code))
+ */
+export async function verifyAccessToken2(
+  token: string,
+  options: AccessToken2VerifyOptions,
+): Promise<VerifyResult<AccessToken2Fields>> {
+  const input = resolveOptions(options)
+  let parsed
+  try {
+    parsed = await parseAccessToken2Bytes(token)
+  } catch (error) {
+    return malformedResult(error)
+  }
+  const { fields, signingInfo } = parsed
+  const expected = await signSigningInfo(input.appCertificate, fields.issueTs, fields.salt, signingInfo)
+  const scope =
+    input.serviceType === undefined
+      ? fields.services
+      : fields.services.filter((service) => service.type === input.serviceType)
+  const reasons = [
+    ...signatureReason(fields.signature, hexEncode(expected)),
+    ...appIdReason(fields.appId, input.appId),
+    ...timeReasons(fields, scope, input.now),
+    ...serviceReasons(fields, input.serviceType),
+    ...rtcReasons(fields.services, input.channelName, input.uid),
+  ]
+  return verifyResult(fields, reasons)
+}
