@@ -1,0 +1,77 @@
+/**
+ * The two packed messages of DynamicKey5: the one HMAC-SHA1 signs and the one
+ * the key carries. Layout from AgoraIO/Tools DynamicKey/AgoraDynamicKey
+ * python3/src/DynamicKey5.py and cpp/src/DynamicKey5.h.
+ */
+import { ByteWriter, base64Encode, hexEncode } from '../bytes/index.js'
+import { hmac } from '../hmac/index.js'
+
+/** The text every DynamicKey5 key starts with. */
+export const VERSION = '005'
+
+/** Inputs of the signature. The uid and channel name are signed but never stored in the key. */
+export interface SignedFields {
+  readonly serviceType: number
+  /** The App ID's 16 hex-decoded bytes. */
+  readonly appId: Uint8Array
+  readonly unixTs: number
+  readonly randomInt: number
+  readonly channelName: string
+  readonly uid: number
+  readonly expiredTs: number
+  readonly extra: ReadonlyMap<number, string>
+}
+
+/**
+ * Computes the signature that generate writes and verify recomputes:
+ * upper-case hex of HMAC-SHA1, keyed with the App Certificate's 16
+ * hex-decoded bytes, over serviceType, appId, unixTs, randomInt,
+ * channelName, uid, expiredTs and extra.
+ *
+ * NOTE: extra is packed in ascending key order, as the C++ reference's
+ * std::map does, so a key whose extra entries were signed in another order
+ * does not verify. Agora's generators write at most one entry.
+ */
+export async function signDynamicKey5(
+  appCertificate: Uint8Array,
+  fields: SignedFields,
+): Promise<string> {
+  const message = new ByteWriter()
+    .putUint16(fields.serviceType, 'serviceType')
+    .putBytes(fields.appId, 'appId')
+    .putUint32(fields.unixTs, 'unixTs')
+    .putUint32(fields.randomInt, 'randomInt')
+    .putString(fields.channelName, 'channelName')
+    .putUint32(fields.uid, 'uid')
+    .putUint32(fields.expiredTs, 'expiredTs')
+    .putBytesMap(fields.extra, 'extra')
+    .toBytes()
+  const signature = await hmac('SHA-1', appCertificate, message)
+  return hexEncode(signature).toUpperCase()
+}
+
+/** Fields of the packed message inside the key, in the order they are written. */
+export interface StoredFields {
+  readonly serviceType: number
+  /** Upper-case hex, 40 characters. */
+  readonly signature: string
+  readonly appId: Uint8Array
+  readonly unixTs: number
+  readonly randomInt: number
+  readonly expiredTs: number
+  readonly extra: ReadonlyMap<number, string>
+}
+
+/** Packs the stored fields and returns the key: "005" + standard padded base64. */
+export function encodeKey(fields: StoredFields): string {
+  const content = new ByteWriter()
+    .putUint16(fields.serviceType, 'serviceType')
+    .putString(fields.signature, 'signature')
+    .putBytes(fields.appId, 'appId')
+    .putUint32(fields.unixTs, 'unixTs')
+    .putUint32(fields.randomInt, 'randomInt')
+    .putUint32(fields.expiredTs, 'expiredTs')
+    .putBytesMap(fields.extra, 'extra')
+    .toBytes()
+  return VERSION + base64Encode(content)
+}
