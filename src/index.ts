@@ -55,5 +55,7 @@ export type {
   SttService,
 } from './access-token2/index.js'
 
+export * from './access-token/index.js'
+
 export * as dynamicKey from './dynamic-key/index.js'
 export * as dynamicKey5 from './dynamic-key5/index.js'

@@ -86,15 +86,18 @@ export type VerifyReasonCode =
   | 'join-window'
   /** expiredTs has passed, so the server removes the user from the channel. */
   | 'call-expired'
-  /** The key stores a uid that differs from the expected one. */
+  /** The key stores a uid (AccessToken "006": the CRC-32 of the uid string) that differs from the expected one. */
   | 'uid'
   /** unixTs is in the future by more than the allowed clock skew. */
   | 'issued-in-future'
-  /** AccessToken2: issueTs + expire has passed, so Agora rejects the whole token. */
+  /** AccessToken2: issueTs + expire has passed, so Agora rejects the whole token. AccessToken "006": ts has passed. */
   | 'token-expired'
-  /** AccessToken2: issueTs + the seconds of a privilege have passed, so that privilege is gone. */
+  /**
+   * AccessToken2: issueTs + the seconds of a privilege have passed, so that privilege is gone.
+   * AccessToken "006": the privilege's expiry timestamp has passed (0 never expires).
+   */
   | 'privilege-expired'
-  /** AccessToken2: no RTC service is for the expected channel name. */
+  /** AccessToken2: no RTC service is for the expected channel name. AccessToken "006": the CRC-32 of the channel name differs. */
   | 'channel-name'
   /** AccessToken2: the token has no service of the expected type. */
   | 'service-missing'

@@ -1,0 +1,176 @@
+import { base64Encode, ByteWriter, crc32, utf8Encode } from '../bytes/index.js'
+import { AgoraKeysError } from '../errors.js'
+import { hmac } from '../hmac/index.js'
+import { checkAppCertificate, checkAppId, checkOptions, checkString, checkTimestamp } from '../validate.js'
+import {
+  checkExpireTimestamp,
+  checkSalt,
+  defaultSalt,
+  defaultTs,
+  resolveUidOrAccount,
+} from './inputs.js'
+
+/** The version prefix of every "006" token. */
+export const ACCESS_TOKEN_VERSION = '006'
+
+/** Privilege id → expiry timestamp (Unix seconds, 0 = never), as a Map or a plain object. */
+export type AccessTokenPrivileges =
+  | ReadonlyMap<number, number>
+  | Readonly<Partial<Record<number, number>>>
+
+/** Inputs of {@link buildAccessToken}, the "006" token with any set of privileges. */
+export interface AccessTokenOptions {
+  /** App ID from Agora Console: 32 hex characters, written into the token as given. Reference name: appID. */
+  readonly appId: string
+  /** App Certificate: 32 hex characters. Keep it on your server. Reference name: appCertificate. */
+  readonly appCertificate: string
+  /** Channel name, signed as UTF-8; only its CRC-32 is stored. RTM tokens put the user account here. */
+  readonly channelName: string
+  /** Integer uid, uint32 (signed 32-bit negatives wrap); 0, the default, signs the empty string. Give uid or account, not both. */
+  readonly uid?: number
+  /** User account, signed as given ("0" stays "0"). Give uid or account, not both. */
+  readonly account?: string
+  /** Privilege id (see AccessTokenPrivilege) → absolute expiry timestamp, Unix seconds; 0 never expires. */
+  readonly privileges: AccessTokenPrivileges
+  /** Random uint32. Default: fresh per token, from 1 to 99999999 like the Python reference. */
+  readonly salt?: number
+  /** When the token expires, Unix seconds. Default: now + 24 hours. */
+  readonly ts?: number
+}
+
+/**
+ * Most privileges one token can carry: the packed message (salt, ts, count and
+ * 6 bytes per privilege) must fit its uint16 length prefix.
+ */
+export const MAX_ACCESS_TOKEN_PRIVILEGES = Math.floor((0xffff - 10) / 6)
+
+/** Checked token inputs: the uid is already the signed string. */
+export interface ResolvedAccessTokenInputs {
+  readonly appId: string
+  readonly appCertificate: string
+  readonly channelName: string
+  readonly uidString: string
+  readonly privileges: ReadonlyMap<number, number>
+  readonly salt: number
+  readonly ts: number
+}
+
+/** Checks salt and ts and fills in their defaults. */
+export function resolveSaltAndTs(input: Record<string, unknown>): { salt: number; ts: number } {
+  return {
+    salt: input.salt === undefined ? defaultSalt() : checkSalt(input.salt),
+    ts: input.ts === undefined ? defaultTs() : checkTimestamp(input.ts, 'ts'),
+  }
+}
+
+function checkPrivileges(value: unknown): Map<number, number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_ARGUMENT',
+      'privileges must be a Map or an object of privilege id → expiry timestamp, e.g. { [AccessTokenPrivilege.joinChannel]: expireTs }',
+      { field: 'privileges' },
+    )
+  }
+  const entries: [unknown, unknown][] =
+    value instanceof Map ? [...(value as Map<unknown, unknown>)] : Object.entries(value)
+  const privileges = new Map<number, number>()
+  for (const [key, expire] of entries) {
+    const id = typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : key
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > 0xffff) {
+      throw new AgoraKeysError(
+        'ERR_INVALID_INTEGER',
+        `privileges has the key ${JSON.stringify(String(key))}; privilege ids are integers from 0 to 65535`,
+        { field: 'privileges' },
+      )
+    }
+    privileges.set(id, checkExpireTimestamp(expire, `privileges[${String(id)}]`))
+  }
+  if (privileges.size > MAX_ACCESS_TOKEN_PRIVILEGES) {
+    throw new AgoraKeysError(
+      'ERR_VALUE_TOO_LONG',
+      `privileges has ${String(privileges.size)} entries; a "006" token holds at most ${String(MAX_ACCESS_TOKEN_PRIVILEGES)}`,
+      { field: 'privileges' },
+    )
+  }
+  return privileges
+}
+
+/** Checks every option of {@link buildAccessToken} and fills in the defaults. */
+export function resolveAccessTokenInputs(options: unknown, what: string): ResolvedAccessTokenInputs {
+  const input = checkOptions(options, what)
+  return {
+    appId: checkAppId(input.appId),
+    appCertificate: checkAppCertificate(input.appCertificate),
+    channelName: checkString(input.channelName, 'channelName'),
+    uidString: resolveUidOrAccount(input, 'the account option'),
+    privileges: checkPrivileges(input.privileges),
+    ...resolveSaltAndTs(input),
+  }
+}
+
+/**
+ * Computes the "006" signature: HMAC-SHA256 keyed with the certificate's
+ * text, over App ID, channel name, uid string and packed message, concatenated
+ * as UTF-8 with no separators.
+ */
+export function signAccessToken(
+  appCertificate: string,
+  appId: string,
+  channelName: string,
+  uidString: string,
+  message: Uint8Array,
+): Promise<Uint8Array> {
+  // Each string is encoded on its own, as the references do, so a lone surrogate
+  // at the end of one cannot pair with one at the start of the next.
+  const parts = [utf8Encode(appId), utf8Encode(channelName), utf8Encode(uidString), message]
+  const signed = new Uint8Array(parts.reduce((total, part) => total + part.length, 0))
+  let offset = 0
+  for (const part of parts) {
+    signed.set(part, offset)
+    offset += part.length
+  }
+  return hmac('SHA-256', utf8Encode(appCertificate), signed)
+}
+
+/** Packs checked inputs into a token. Builders call this after their own checks. */
+export async function packAccessToken(input: ResolvedAccessTokenInputs): Promise<string> {
+  const message = new ByteWriter()
+    .putUint32(input.salt, 'salt')
+    .putUint32(input.ts, 'ts')
+    .putUint32Map(input.privileges, 'privileges')
+    .toBytes()
+  const signature = await signAccessToken(
+    input.appCertificate,
+    input.appId,
+    input.channelName,
+    input.uidString,
+    message,
+  )
+  const content = new ByteWriter()
+    .putBytes(signature, 'signature')
+    .putUint32(crc32(utf8Encode(input.channelName)), 'crcChannelName')
+    .putUint32(crc32(utf8Encode(input.uidString)), 'crcUid')
+    .putBytes(message, 'message')
+    .toBytes()
+  return ACCESS_TOKEN_VERSION + input.appId + base64Encode(content)
+}
+
+/**
+ * Builds an AccessToken "006" with any set of privileges: the counterpart of
+ * the references' `AccessToken` class with `addPrivilege` and `build`.
+ * Most callers want {@link RtcTokenBuilder} or {@link RtmTokenBuilder}.
+ *
+ * @throws {AgoraKeysError} `ERR_INVALID_APP_ID`, `ERR_INVALID_APP_CERTIFICATE`,
+ *   `ERR_INVALID_ARGUMENT` (missing option, or both uid and account),
+ *   `ERR_UID_NOT_INTEGER` (a string uid), `ERR_INVALID_INTEGER`,
+ *   `ERR_TIMESTAMP_IN_MILLISECONDS`, `ERR_EXPIRE_LOOKS_LIKE_DURATION`,
+ *   `ERR_VALUE_TOO_LONG` (more than {@link MAX_ACCESS_TOKEN_PRIVILEGES} privileges).
+ * @example
+ * const token = await buildAccessToken({
+ *   appId, appCertificate, channelName: 'room-1', uid: 42,
+ *   privileges: { [AccessTokenPrivilege.joinChannel]: Math.floor(Date.now() / 1000) + 3600 },
+ * })
+ */
+export async function buildAccessToken(options: AccessTokenOptions): Promise<string> {
+  return packAccessToken(resolveAccessTokenInputs(options, 'buildAccessToken'))
+}

@@ -1,0 +1,133 @@
+import { hexEncode } from '../bytes/index.js'
+import type { VerifyReason, VerifyResult } from '../channel-key/types.js'
+import {
+  appIdReason,
+  malformedResult,
+  signatureReason,
+  verifyResult,
+} from '../channel-key/verify-checks.js'
+import {
+  checkAppCertificate,
+  checkAppId,
+  checkOptions,
+  checkString,
+  checkTimestamp,
+  nowSeconds,
+} from '../validate.js'
+import { signAccessToken } from './build.js'
+import { resolveUidOrAccount } from './inputs.js'
+import { compareCrcs, decodeAccessToken, type AccessTokenFields } from './parse.js'
+
+/** Options of {@link verifyAccessToken}. */
+export interface AccessTokenVerifyOptions {
+  /** The App Certificate the token should be signed with. */
+  readonly appCertificate: string
+  /** The channel the client joins. For RTM tokens, the user account. */
+  readonly channelName: string
+  /** The integer uid the client joins with; 0 or omitted is the empty uid. Give uid or account, not both. */
+  readonly uid?: number
+  /** The user account the client joins with. Give uid or account, not both. */
+  readonly account?: string
+  /** When given, the token's App ID must equal it (case-insensitive). */
+  readonly appId?: string
+  /** The time to check against, Unix seconds. Default: now. */
+  readonly now?: number
+}
+
+interface ResolvedTokenVerifyOptions {
+  readonly appCertificate: string
+  readonly channelName: string
+  readonly uidString: string
+  readonly appId: string | undefined
+  readonly now: number
+}
+
+function resolveTokenVerifyOptions(options: unknown): ResolvedTokenVerifyOptions {
+  const input = checkOptions(options, 'verifyAccessToken')
+  return {
+    appCertificate: checkAppCertificate(input.appCertificate),
+    channelName: checkString(input.channelName, 'channelName'),
+    uidString: resolveUidOrAccount(input, 'the account option'),
+    appId: input.appId === undefined ? undefined : checkAppId(input.appId),
+    now: input.now === undefined ? nowSeconds() : checkTimestamp(input.now, 'now'),
+  }
+}
+
+function crcReasons(fields: AccessTokenFields, options: ResolvedTokenVerifyOptions): VerifyReason[] {
+  const match = compareCrcs(fields, options.channelName, options.uidString)
+  const reasons: VerifyReason[] = []
+  if (!match.channelName) {
+    reasons.push({
+      code: 'channel-name',
+      message: 'token was made for another channel name: the CRC-32 of the channel name does not match',
+    })
+  }
+  if (!match.uid) {
+    const expectedUid = options.uidString === '' ? 'uid 0' : JSON.stringify(options.uidString)
+    reasons.push({
+      code: 'uid',
+      message: `token was made for another uid: the CRC-32 of ${expectedUid} does not match. A token built with an account never matches an integer uid, and the reverse`,
+    })
+  }
+  return reasons
+}
+
+function expiryReasons(fields: AccessTokenFields, now: number): VerifyReason[] {
+  const reasons: VerifyReason[] = []
+  if (fields.ts <= now) {
+    reasons.push({
+      code: 'token-expired',
+      message: `token expired ${String(now - fields.ts)} s ago (ts ${String(fields.ts)})`,
+    })
+  }
+  for (const privilege of fields.privileges) {
+    if (privilege.expireTimestamp !== 0 && privilege.expireTimestamp <= now) {
+      const name = privilege.name ?? `privilege ${String(privilege.id)}`
+      reasons.push({
+        code: 'privilege-expired',
+        message: `${name} expired ${String(now - privilege.expireTimestamp)} s ago (expireTimestamp ${String(privilege.expireTimestamp)})`,
+      })
+    }
+  }
+  return reasons
+}
+
+/**
+ * Verifies an AccessToken "006": parses it, re-signs its message with the
+ * certificate, channel name and uid given, compares signatures in constant
+ * time, and checks the CRCs, the App ID, ts and each privilege's expiry.
+ * A malformed token gives an invalid result, not an exception.
+ *
+ * @throws {AgoraKeysError} only for bad options: `ERR_INVALID_APP_CERTIFICATE`,
+ *   `ERR_INVALID_APP_ID`, `ERR_INVALID_ARGUMENT`, `ERR_UID_NOT_INTEGER`,
+ *   `ERR_INVALID_INTEGER`, `ERR_TIMESTAMP_IN_MILLISECONDS`.
+ * @example
+ * const result = await verifyAccessToken(token, { appCertificate, channelName: 'room-1', uid: 42 })
+ * if (!result.valid) console.log(result.reasons.map((reason) => reason.code))
+ */
+export async function verifyAccessToken(
+  token: string,
+  options: AccessTokenVerifyOptions,
+): Promise<VerifyResult<AccessTokenFields>> {
+  const resolved = resolveTokenVerifyOptions(options)
+  let decoded
+  try {
+    decoded = decodeAccessToken(token)
+  } catch (error) {
+    return malformedResult(error)
+  }
+  const { fields, message } = decoded
+  const expected = await signAccessToken(
+    resolved.appCertificate,
+    fields.appId,
+    resolved.channelName,
+    resolved.uidString,
+    message,
+  )
+  return verifyResult(fields, [
+    ...appIdReason(fields.appId, resolved.appId),
+    ...signatureReason(fields.signature, hexEncode(expected)),
+    ...crcReasons(fields, resolved),
+    ...expiryReasons(fields, resolved.now),
+  ])
+}
