@@ -21,8 +21,11 @@ export const hmacBackend: HmacBackend = {
   name: 'web',
   async hmac(hash, key, data) {
     const subtle = getSubtle()
+    // WebCrypto rejects an empty raw HMAC key. HMAC pads short keys with zero bytes to the
+    // block size, so one zero byte gives the same MAC as the empty key (and as node:crypto).
+    const rawKey = key.length === 0 ? new Uint8Array(1) : key
     // The casts only narrow ArrayBufferLike: SubtleCrypto's typings reject SharedArrayBuffer views.
-    const cryptoKey = await subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash }, false, [
+    const cryptoKey = await subtle.importKey('raw', rawKey as BufferSource, { name: 'HMAC', hash }, false, [
       'sign',
     ])
     return new Uint8Array(await subtle.sign('HMAC', cryptoKey, data as BufferSource))
