@@ -26,7 +26,10 @@ export interface AccessTokenOptions {
   readonly appCertificate: string
   /** Channel name, signed as UTF-8; only its CRC-32 is stored. RTM tokens put the user account here. */
   readonly channelName: string
-  /** Integer uid, uint32 (signed 32-bit negatives wrap); 0, the default, signs the empty string. Give uid or account, not both. */
+  /**
+   * Integer uid, uint32 (signed 32-bit negatives wrap); 0, the default, signs
+   * the empty string. Give uid or account, not both.
+   */
   readonly uid?: number
   /** User account, signed as given ("0" stays "0"). Give uid or account, not both. */
   readonly account?: string
@@ -39,7 +42,7 @@ export interface AccessTokenOptions {
 }
 
 /**
- * Most privileges one token can carry: the packed message (salt, ts, count and
+ * Maximum number of privileges in one token: the packed message (salt, ts, count and
  * 6 bytes per privilege) must fit its uint16 length prefix.
  */
 export const MAX_ACCESS_TOKEN_PRIVILEGES = Math.floor((0xffff - 10) / 6)

@@ -26,7 +26,10 @@ interface TokenBuilderBaseOptions {
 export interface RtcTokenWithUidOptions extends TokenBuilderBaseOptions {
   /** Channel name; only its CRC-32 is stored in the token. */
   readonly channelName: string
-  /** Integer uid the client joins with, uint32 (signed 32-bit negatives wrap); 0 lets any uid join. Strings throw ERR_UID_NOT_INTEGER. */
+  /**
+   * Integer uid the client joins with, uint32 (signed 32-bit negatives wrap);
+   * 0 lets any uid join. Strings throw ERR_UID_NOT_INTEGER.
+   */
   readonly uid: number
   /** See {@link RtcRole}. */
   readonly role: RtcRole
@@ -52,11 +55,16 @@ export interface RtmTokenOptions extends TokenBuilderBaseOptions {
 
 const rtcRoles: readonly number[] = Object.values(RtcRole)
 
+function describeRole(value: unknown): string {
+  return typeof value === 'number' ? String(value) : `a value of type ${typeof value}`
+}
+
 function checkRtcRole(value: unknown): RtcRole {
   if (typeof value !== 'number' || !rtcRoles.includes(value)) {
     throw new AgoraKeysError(
       'ERR_INVALID_ARGUMENT',
-      `role must be RtcRole.PUBLISHER (1) or RtcRole.SUBSCRIBER (2), or the deprecated ATTENDEE (0) or ADMIN (101), got ${typeof value === 'number' ? String(value) : `a value of type ${typeof value}`}`,
+      'role must be RtcRole.PUBLISHER (1) or RtcRole.SUBSCRIBER (2), ' +
+        `or the deprecated ATTENDEE (0) or ADMIN (101), got ${describeRole(value)}`,
       { field: 'role' },
     )
   }
@@ -67,7 +75,7 @@ function checkRtmRole(value: unknown): RtmRole {
   if (value !== undefined && value !== RtmRole.Rtm_User) {
     throw new AgoraKeysError(
       'ERR_INVALID_ARGUMENT',
-      `role must be RtmRole.Rtm_User (1) or omitted, got ${typeof value === 'number' ? String(value) : `a value of type ${typeof value}`}`,
+      `role must be RtmRole.Rtm_User (1) or omitted, got ${describeRole(value)}`,
       { field: 'role' },
     )
   }

@@ -66,7 +66,9 @@ function crcReasons(fields: AccessTokenFields, options: ResolvedTokenVerifyOptio
     const expectedUid = options.uidString === '' ? 'uid 0' : JSON.stringify(options.uidString)
     reasons.push({
       code: 'uid',
-      message: `token was made for another uid: the CRC-32 of ${expectedUid} does not match. A token built with an account never matches an integer uid, and the reverse`,
+      message:
+        `token was made for another uid: the CRC-32 of ${expectedUid} does not match. ` +
+        'A token built with an account never matches an integer uid, and the reverse',
     })
   }
   return reasons
@@ -83,9 +85,10 @@ function expiryReasons(fields: AccessTokenFields, now: number): VerifyReason[] {
   for (const privilege of fields.privileges) {
     if (privilege.expireTimestamp !== 0 && privilege.expireTimestamp <= now) {
       const name = privilege.name ?? `privilege ${String(privilege.id)}`
+      const expiry = privilege.expireTimestamp
       reasons.push({
         code: 'privilege-expired',
-        message: `${name} expired ${String(now - privilege.expireTimestamp)} s ago (expireTimestamp ${String(privilege.expireTimestamp)})`,
+        message: `${name} expired ${String(now - expiry)} s ago (expireTimestamp ${String(expiry)})`,
       })
     }
   }
