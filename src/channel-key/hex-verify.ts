@@ -1,0 +1,69 @@
+/**
+ * Verification steps shared by the hex Channel Keys (DynamicKey 001–004).
+ */
+import { signUidKey, type HexKeyHead, type SignedUidKeyFields } from './hex-key.js'
+import type { VerifyReason, VerifyResult } from './types.js'
+import {
+  appIdReason,
+  malformedResult,
+  resolveVerifyOptions,
+  signatureReason,
+  timeReasons,
+  uidReason,
+  verifyResult,
+  type ResolvedVerifyOptions,
+} from './verify-checks.js'
+
+/** Stored fields a hex Channel Key verifier reads besides the signature check. */
+export type VerifiableHexKeyFields = HexKeyHead & { readonly expiredTs?: number }
+
+/** What a version's own checks return: the fields to report and the failed checks. */
+export interface HexKeyCheck<Result> {
+  /** The parsed fields, plus anything the checks found (DynamicKey4's service). */
+  readonly fields: Result
+  /** The signature reason and any version-specific one, such as the stored uid. */
+  readonly reasons: readonly VerifyReason[]
+}
+
+/**
+ * Checks the options, parses the key and runs every check. `checkKey` runs
+ * the signature check and any version-specific one, and this function adds the
+ * App ID and time checks. Bad options throw, but a key that does not parse, including
+ * a non-string key, becomes a `malformed` result.
+ */
+export async function verifyHexChannelKey<Fields extends VerifiableHexKeyFields, Result>(
+  key: string,
+  options: unknown,
+  what: string,
+  parse: (key: string) => Fields,
+  checkKey: (fields: Fields, checked: ResolvedVerifyOptions) => Promise<HexKeyCheck<Result>>,
+): Promise<VerifyResult<Result>> {
+  const checked = resolveVerifyOptions(options, what)
+  let fields: Fields
+  try {
+    fields = parse(key)
+  } catch (error) {
+    return malformedResult(error)
+  }
+  const check = await checkKey(fields, checked)
+  return verifyResult(check.fields, [
+    ...check.reasons,
+    ...appIdReason(fields.appId, checked.appId),
+    ...timeReasons(fields.unixTs, fields.expiredTs, checked.now),
+  ])
+}
+
+/**
+ * Runs the key checks of DynamicKey2 and DynamicKey3. The signature is checked
+ * with the uid stored in the key, so a signature failure and a uid mismatch
+ * are separate reasons. A stored uid 0 lets any user join, so it matches every
+ * expected uid.
+ */
+export async function checkUidKey<Fields extends HexKeyHead & SignedUidKeyFields>(
+  fields: Fields,
+  checked: ResolvedVerifyOptions,
+): Promise<HexKeyCheck<Fields>> {
+  const expected = await signUidKey(fields, checked.appCertificate, checked.channelName)
+  const uidReasons = fields.uid === 0 ? [] : uidReason(fields.uid, checked.uid)
+  return { fields, reasons: [...signatureReason(fields.signature, expected), ...uidReasons] }
+}
