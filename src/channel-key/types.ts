@@ -41,6 +41,18 @@ export interface DynamicKey4Fields extends ChannelKeyFieldsBase {
   readonly expiredTs: number
 }
 
+/** DynamicKey4 services, as signed: media channel, recording, public sharing. */
+export type DynamicKey4Service = 'ACS' | 'ARS' | 'APSS'
+
+/**
+ * Fields of a DynamicKey4 verify result: the stored fields plus the service
+ * whose signature matched.
+ */
+export interface DynamicKey4VerifiedFields extends DynamicKey4Fields {
+  /** The service whose signature matched, absent when none matched. */
+  readonly service?: DynamicKey4Service
+}
+
 /** Service types of DynamicKey5, as written in the key. */
 export const DynamicKey5Service = {
   mediaChannel: 1,
