@@ -58,4 +58,13 @@ export type {
 export * from './access-token/index.js'
 
 export * as dynamicKey from './dynamic-key/index.js'
+export * as dynamicKey2 from './dynamic-key2/index.js'
+export * as dynamicKey3 from './dynamic-key3/index.js'
+export * as dynamicKey4 from './dynamic-key4/index.js'
+// The bare generator names are DynamicKey4's; DynamicKey5's are under dynamicKey5.
+export {
+  generateMediaChannelKey,
+  generatePublicSharingKey,
+  generateRecordingKey,
+} from './dynamic-key4/index.js'
 export * as dynamicKey5 from './dynamic-key5/index.js'
