@@ -86,22 +86,31 @@ function privilegesFor(ids: readonly number[], expire: number): Map<number, numb
   return new Map(ids.map((id) => [id, expire]))
 }
 
+/** Checks the options every builder shares and fills in the defaults. */
+function resolveBuilderBase(input: Record<string, unknown>) {
+  const expire =
+    input.privilegeExpiredTs === undefined
+      ? 0
+      : checkExpireTimestamp(input.privilegeExpiredTs, 'privilegeExpiredTs')
+  return {
+    appId: checkAppId(input.appId),
+    appCertificate: checkAppCertificate(input.appCertificate),
+    expire,
+    ...resolveSaltAndTs(input),
+  }
+}
+
 async function buildRtcToken(
   input: Record<string, unknown>,
   uidString: string,
 ): Promise<string> {
   const role = checkRtcRole(input.role)
-  const expire =
-    input.privilegeExpiredTs === undefined
-      ? 0
-      : checkExpireTimestamp(input.privilegeExpiredTs, 'privilegeExpiredTs')
+  const { expire, ...base } = resolveBuilderBase(input)
   return packAccessToken({
-    appId: checkAppId(input.appId),
-    appCertificate: checkAppCertificate(input.appCertificate),
+    ...base,
     channelName: checkString(input.channelName, 'channelName'),
     uidString,
     privileges: privilegesFor(rtcRolePrivileges[role], expire),
-    ...resolveSaltAndTs(input),
   })
 }
 
@@ -157,17 +166,12 @@ async function buildTokenWithAccount(options: RtcTokenWithAccountOptions): Promi
 async function buildToken(options: RtmTokenOptions): Promise<string> {
   const input = checkOptions(options, 'RtmTokenBuilder.buildToken')
   checkRtmRole(input.role)
-  const expire =
-    input.privilegeExpiredTs === undefined
-      ? 0
-      : checkExpireTimestamp(input.privilegeExpiredTs, 'privilegeExpiredTs')
+  const { expire, ...base } = resolveBuilderBase(input)
   return packAccessToken({
-    appId: checkAppId(input.appId),
-    appCertificate: checkAppCertificate(input.appCertificate),
+    ...base,
     channelName: checkAccount(input.userAccount, 'userAccount'),
     uidString: '',
     privileges: privilegesFor([AccessTokenPrivilege.rtmLogin], expire),
-    ...resolveSaltAndTs(input),
   })
 }
 
