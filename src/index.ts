@@ -54,6 +54,41 @@ export type {
   ConvoAiService,
   SttService,
 } from './access-token2/index.js'
+// The "007" builders. The root RtcRole is the "006" one; the "007" RtcRole, which has
+// only PUBLISHER (1) and SUBSCRIBER (2) with the same values, is RtcRole2 here.
+export {
+  ApaasTokenBuilder,
+  ChatTokenBuilder2,
+  ConvoAITokenBuilder,
+  EducationTokenBuilder,
+  FPA_TOKEN_EXPIRE,
+  FpaTokenBuilder,
+  RtcRole as RtcRole2,
+  RtcTokenBuilder2,
+  RtmTokenBuilder2,
+  SttTokenBuilder,
+} from './access-token2/index.js'
+export type {
+  ApaasAppTokenOptions,
+  ApaasBuilderMethods,
+  ApaasRoomUserTokenOptions,
+  ApaasUserTokenOptions,
+  BuilderBaseOptions,
+  ChatAppTokenOptions,
+  ChatUserTokenOptions,
+  ConvoAITokenOptions,
+  FpaTokenOptions,
+  RtcPrivilegeExpiries,
+  RtcToken2WithRtm2Options,
+  RtcToken2WithRtmOptions,
+  RtcToken2WithUidAndPrivilegeOptions,
+  RtcToken2WithUidOptions,
+  RtcToken2WithUserAccountAndPrivilegeOptions,
+  RtcToken2WithUserAccountOptions,
+  RtmToken2Options,
+  RtmToken2WithPermissionsOptions,
+  SttTokenOptions,
+} from './access-token2/index.js'
 
 export * from './access-token/index.js'
 

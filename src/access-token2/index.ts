@@ -49,3 +49,6 @@ export type {
   StreamingService,
 } from './services.js'
 export type { VerifyReason, VerifyReasonCode, VerifyResult } from '../channel-key/types.js'
+
+// The builders named after the references' token builders (RtcTokenBuilder2 and the rest).
+export * from './builders/index.js'
