@@ -3,6 +3,12 @@ import { deflateSync, inflateSync } from 'node:zlib'
 import { AgoraKeysError } from '../errors.js'
 import type { CompressBackend } from './types.js'
 
+/** Result of `inflateSync` with `info: true`. @types/node declares only the Buffer. */
+interface InflateInfo {
+  readonly buffer: Buffer
+  readonly engine: { readonly bytesWritten: number }
+}
+
 /** zlib over node:zlib. `maxOutputLength` makes zlib itself stop at the cap. */
 export const compressBackend: CompressBackend = {
   name: 'node',
@@ -11,14 +17,24 @@ export const compressBackend: CompressBackend = {
     return Promise.resolve(new Uint8Array(out.buffer, out.byteOffset, out.byteLength))
   },
   inflate(data, maxOutputBytes) {
+    let result: InflateInfo
     try {
       // One byte over the cap tells "exactly at the limit" from "over it".
-      const out = inflateSync(data, { maxOutputLength: maxOutputBytes + 1 })
-      if (out.byteLength > maxOutputBytes) throw new RangeError('over the limit')
-      return Promise.resolve(new Uint8Array(out.buffer, out.byteOffset, out.byteLength))
+      result = inflateSync(data, {
+        maxOutputLength: maxOutputBytes + 1,
+        info: true,
+      }) as unknown as InflateInfo
     } catch (cause) {
       return Promise.reject(inflateError(cause, maxOutputBytes))
     }
+    const out = result.buffer
+    if (out.byteLength > maxOutputBytes) {
+      return Promise.reject(inflateError(new RangeError('over the limit'), maxOutputBytes))
+    }
+    // zlib stops at the end of the stream and ignores what follows, but the web backend rejects it.
+    const trailing = data.byteLength - result.engine.bytesWritten
+    if (trailing > 0) return Promise.reject(trailingDataError(trailing))
+    return Promise.resolve(new Uint8Array(out.buffer, out.byteOffset, out.byteLength))
   },
 }
 
@@ -30,4 +46,13 @@ function inflateError(cause: unknown, maxOutputBytes: number): AgoraKeysError {
     ? `token body inflates to more than ${String(maxOutputBytes)} bytes`
     : 'token body is not valid zlib data'
   return new AgoraKeysError('ERR_KEY_INFLATE_FAILED', message, { field: 'body', cause })
+}
+
+/** Reports data after the zlib stream, which DecompressionStream in Chromium, Deno, Bun and workerd rejects too. */
+function trailingDataError(count: number): AgoraKeysError {
+  return new AgoraKeysError(
+    'ERR_KEY_INFLATE_FAILED',
+    `token body has ${String(count)} bytes after the end of its zlib stream`,
+    { field: 'body' },
+  )
 }
