@@ -163,7 +163,12 @@ export type AccessToken2Service =
   | ConvoAiService
   | SttService
 
-/** Tells whether `type` is a service type this library can pack and parse. */
+/**
+ * Tells whether `type` is a service type this library can pack and parse.
+ *
+ * @example
+ * isKnownServiceType(ServiceType.stt) // true
+ */
 export function isKnownServiceType(type: number): type is ServiceTypeId {
   return Number.isInteger(type) && type >= ServiceType.rtc && type <= ServiceType.stt
 }

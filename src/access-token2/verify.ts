@@ -84,10 +84,11 @@ function resolveOptions(options: unknown): ResolvedOptions {
 }
 
 /**
- * A limit of 0 seconds is read as "no limit of its own".
- * NOTE: the references never define 0. Python's RtcTokenBuilder2 uses a
- * privilege default of 0, which suggests "no separate limit", and 0 meant
- * "no expiry" in "006"; Agora does not document how its servers read it.
+ * Tells whether `seconds` after issueTs have passed at `now`. A limit of 0
+ * seconds is read as "no limit of its own".
+ * NOTE: the references never define 0, and Agora does not document how its
+ * servers read it. Python's RtcTokenBuilder2 defaults a privilege to 0, which
+ * suggests "no separate limit", and an expiry of 0 meant "never" in "006".
  */
 function hasPassed(issueTs: number, seconds: number, now: number): boolean {
   return seconds !== 0 && issueTs + seconds <= now

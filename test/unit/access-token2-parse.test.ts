@@ -50,7 +50,7 @@ async function signedToken(signingInfo: Uint8Array): Promise<string> {
   return tokenFromPayload(new ByteWriter().putBytes(signature, 'signature').putRaw(signingInfo).toBytes())
 }
 
-/** The signing info of `header` and `services`, without the signature. */
+/** Drops the signature that `header` wrote, leaving the signing info. */
 function signingInfoOf(writer: ByteWriter): Uint8Array {
   return writer.toBytes().slice(2 + SIGNATURE.length)
 }
