@@ -17,7 +17,7 @@ import {
 /** Stored fields a hex Channel Key verifier reads besides the signature check. */
 export type VerifiableHexKeyFields = HexKeyHead & { readonly expiredTs?: number }
 
-/** What a version's own checks return: the fields to report and the failed checks. */
+/** Result of a version's own checks: the fields to report and the failed checks. */
 export interface HexKeyCheck<Result> {
   /** The parsed fields, plus anything the checks found (DynamicKey4's service). */
   readonly fields: Result
