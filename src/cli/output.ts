@@ -1,0 +1,40 @@
+import { AgoraKeysError } from '../errors.js'
+
+/** The program name that starts every error and warning line. */
+export const PROGRAM = 'agora-keys'
+
+/**
+ * Any run of exactly 32 hex characters, the shape of an App Certificate. A
+ * certificate typed in the wrong place (as a positional argument, say) could
+ * otherwise reach stderr through an error message that echoes input.
+ */
+const HEX32_RUN = /(?<![0-9a-fA-F])[0-9a-fA-F]{32}(?![0-9a-fA-F])/g
+
+/** Replaces every run of 32 hex characters with a placeholder. */
+export function redactHex32(text: string): string {
+  return text.replace(HEX32_RUN, '<32 hex characters>')
+}
+
+/** Joins a multi-line message (Node's parseArgs writes some over three lines) into one line. */
+function singleLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim()
+}
+
+/** Formats an AgoraKeysError as the one stderr line "agora-keys: <message> (<code>)". */
+export function formatError(error: AgoraKeysError): string {
+  return `${PROGRAM}: ${redactHex32(singleLine(error.message))} (${error.code})\n`
+}
+
+/** Formats an error that is not an AgoraKeysError, which means a bug in agora-keys. */
+export function formatUnexpectedError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return (
+    `${PROGRAM}: unexpected error: ${redactHex32(singleLine(message))}; ` +
+    'please report it with the command you ran, leaving out the App Certificate\n'
+  )
+}
+
+/** Formats a warning line for stderr. */
+export function formatWarning(message: string): string {
+  return `${PROGRAM}: warning: ${redactHex32(singleLine(message))}\n`
+}
