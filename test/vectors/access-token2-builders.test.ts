@@ -10,7 +10,7 @@ import {
   RtcTokenBuilder2,
   RtmTokenBuilder2,
   SttTokenBuilder,
-} from '../../src/access-token2/builders/index.js'
+} from '../../src/access-token2/index.js'
 import { inputString, loadVectors, type VectorCase } from './load.js'
 
 /**
