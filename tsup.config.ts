@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin } from 'esbuild'
 import { defineConfig, type Options } from 'tsup'
@@ -35,8 +34,7 @@ function backendPlugin(runtime: Runtime): Plugin {
 
 function libraryBuild(runtime: Runtime): Options {
   return {
-    // TEMP(scaffold): skip subpaths not written yet; removed once every version exists.
-    entry: Object.fromEntries(Object.entries(libraryEntries).filter(([, file]) => existsSync(file))),
+    entry: libraryEntries,
     outDir: `dist/${runtime}`,
     format: ['esm', 'cjs'],
     platform: runtime === 'node' ? 'node' : 'neutral',
@@ -54,7 +52,7 @@ function libraryBuild(runtime: Runtime): Options {
 export default defineConfig([
   libraryBuild('node'),
   libraryBuild('web'),
-  ...(existsSync('src/cli/main.ts') ? [{
+  {
     entry: { cli: 'src/cli/main.ts' },
     outDir: 'dist/node',
     format: ['esm'],
@@ -62,5 +60,5 @@ export default defineConfig([
     target: 'node20',
     clean: false,
     esbuildPlugins: [backendPlugin('node')],
-  } satisfies Options] : []),
+  },
 ])
