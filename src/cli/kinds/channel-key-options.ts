@@ -107,10 +107,14 @@ export const SERVICES = ['media', 'recording', 'public-sharing', 'in-channel-per
 /** A service name accepted by --service. */
 export type ServiceName = (typeof SERVICES)[number]
 
-/** Help text per service. The tags in parentheses are the service names DynamicKey4 signs. */
+/**
+ * Help text per service. The tags in parentheses are the service names
+ * DynamicKey4 signs. The Recording SDK joins with a media key, as a note on
+ * generateRecordingKey in the C++ reference (cpp/src/DynamicKey5.h) says.
+ */
 const SERVICE_DESCRIPTIONS: Readonly<Record<ServiceName, string>> = {
-  media: 'media joins a channel (ACS)',
-  recording: 'recording is for the Recording SDK (ARS)',
+  media: 'media joins a channel, also for the Recording SDK (ACS)',
+  recording: 'recording is for the ARS recording service, not the Recording SDK',
   'public-sharing': 'public-sharing is for the public sharing service (APSS)',
   'in-channel-permission': 'in-channel-permission sets what the user may upload and needs --permission',
 }
