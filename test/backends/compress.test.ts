@@ -163,7 +163,7 @@ describe('inflate bomb limits', () => {
       readonly readable: ReadableStream<Uint8Array>
       constructor(format: CompressionFormat) {
         const inner = new Original(format)
-        this.writable = inner.writable
+        this.writable = inner.writable as WritableStream<Uint8Array>
         this.readable = inner.readable.pipeThrough(
           new TransformStream<Uint8Array, Uint8Array>({
             transform(chunk, controller) {

@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { expect } from 'vitest'
+import { packageRoot } from '../package/dist.js'
+import { expectedCheckCount } from './bundle.js'
+import type { ConformanceReport } from './suite.js'
+
+/** Maximum time one runtime process may run the suite before it is killed. */
+export const RUNTIME_TIMEOUT_MS = 120_000
+
+/**
+ * Creates a temp folder whose node_modules/agora-keys links to this package,
+ * so that runtimes resolve 'agora-keys' through package.json `exports` as an
+ * installed dependency. Returns the folder and a function that deletes it.
+ */
+export function makeInstallDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'agora-keys-runtime-'))
+  mkdirSync(path.join(dir, 'node_modules'))
+  symlinkSync(packageRoot, path.join(dir, 'node_modules', 'agora-keys'), 'dir')
+  writeFileSync(path.join(dir, 'package.json'), '{ "private": true, "type": "module" }\n')
+  return {
+    dir,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Returns the path of a runtime binary that a devDependency ships, or throws
+ * a message saying how to install it, so a missing runtime fails the test
+ * instead of being skipped.
+ */
+export function runtimeBinary(relative: string, installHint: string): string {
+  const file = path.join(packageRoot, 'node_modules', relative)
+  if (!existsSync(file)) throw new Error(`${file} is missing: ${installHint}`)
+  return file
+}
+
+/** Environment for runtime processes: no colors, no update checks, no telemetry, no prompts. */
+export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? tmpdir(),
+    NO_COLOR: '1',
+    DO_NOT_TRACK: '1',
+    DENO_NO_UPDATE_CHECK: '1',
+    DENO_NO_PROMPT: '1',
+    ...extra,
+  }
+}
+
+/** Runs a command to completion and returns its stdout. A failure message includes stderr. */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      [...args],
+      { ...options, timeout: RUNTIME_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error === null) {
+          resolve(stdout)
+          return
+        }
+        reject(new Error(`${command} ${args.join(' ')} failed: ${error.message}\nstderr:\n${stderr}`))
+      },
+    )
+  })
+}
+
+/** Parses the report that an entry printed as its last stdout line. */
+export function parseReport(stdout: string): ConformanceReport {
+  const lines = stdout.trim().split('\n')
+  const last = lines.at(-1) ?? ''
+  try {
+    return JSON.parse(last) as ConformanceReport
+  } catch {
+    throw new Error(`the runtime printed no JSON report; its output was:\n${stdout}`)
+  }
+}
+
+/** Asserts that every check of a report passed on the expected backend, and logs the counts. */
+export function expectAllPassed(label: string, report: ConformanceReport, backend: 'node' | 'web'): void {
+  const total = expectedCheckCount()
+  console.info(
+    `${label}: ${String(report.passed)}/${String(total)} checks passed on the ${report.backend} backend, ` +
+      `${String(report.exactTokens)} "007" tokens byte-identical (${report.runtime})`,
+  )
+  expect(report.failures).toEqual([])
+  expect(report.failed).toBe(0)
+  expect(report.passed).toBe(total)
+  expect(report.backend).toBe(backend)
+}
