@@ -163,16 +163,18 @@ async function accessTokenParseGroups(builds, officialName) {
     uid: UID,
     now: NOW,
   }
+
   const parseVariants = []
   const verifyVariants = []
   for (const [runtime, build] of builds) {
-    check(build.parseAccessToken(token).salt === SALT, `dist/${runtime} parse returns another salt`)
     const parse = () => build.parseAccessToken(token)
+    check(parse().salt === SALT, `dist/${runtime} parse returns another salt`)
     parseVariants.push({ id: runtime, label: oursLabel(runtime), run: parse })
     const verify = () => build.verifyAccessToken(token, verifyOptions)
     check((await verify()).valid, `dist/${runtime} verify rejects its own token`)
     verifyVariants.push({ id: runtime, label: oursLabel(runtime), run: verify })
   }
+
   const parseOfficial = () => new AccessToken('', '', '', 0).fromString(token)
   check(parseOfficial(), `${officialName} fromString rejects the token`)
   parseVariants.push({
@@ -180,6 +182,7 @@ async function accessTokenParseGroups(builds, officialName) {
     label: `${officialName} AccessToken.fromString`,
     run: parseOfficial,
   })
+
   return [
     {
       title: '"006" parse',
@@ -264,6 +267,7 @@ async function accessToken2ParseGroups(builds, officialName) {
     salt: SALT,
   })
   const verifyOptions = { appCertificate: APP_CERTIFICATE, now: NOW }
+
   const parseVariants = []
   const verifyVariants = []
   for (const [runtime, build] of builds) {
@@ -274,6 +278,7 @@ async function accessToken2ParseGroups(builds, officialName) {
     check((await verify()).valid, `dist/${runtime} verify rejects its own token`)
     verifyVariants.push({ id: runtime, label: oursLabel(runtime), run: verify })
   }
+
   const parseOfficial = () => new AccessToken2().from_string(token)
   check(parseOfficial(), `${officialName} from_string rejects the token`)
   parseVariants.push({
@@ -281,6 +286,7 @@ async function accessToken2ParseGroups(builds, officialName) {
     label: `${officialName} AccessToken2.from_string`,
     run: parseOfficial,
   })
+
   const verifyOfficial = () => officialVerifies(AccessToken2, token)
   check(verifyOfficial(), `${officialName} verifySignature rejects the token`)
   verifyVariants.push({
@@ -288,6 +294,7 @@ async function accessToken2ParseGroups(builds, officialName) {
     label: `${officialName} from_string + verifySignature`,
     run: verifyOfficial,
   })
+
   return [
     {
       title: '"007" parse',
