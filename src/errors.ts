@@ -47,6 +47,14 @@ export interface AgoraKeysErrorOptions {
 }
 
 /**
+ * Marks an AgoraKeysError made by any copy of this module. The ESM and
+ * CommonJS builds each define the class, so an app that both imports and
+ * requires the package has two classes and `instanceof` fails across them,
+ * but `Symbol.for` returns the same symbol to both.
+ */
+const errorBrand: unique symbol = /* @__PURE__ */ Symbol.for('agora-keys.AgoraKeysError')
+
+/**
  * The one error class this library throws. Every rejection has a stable `code`
  * and, where one input is at fault, the `field` it came from. No message or
  * property ever contains the App Certificate or a signature.
@@ -55,6 +63,8 @@ export class AgoraKeysError extends Error {
   override readonly name = 'AgoraKeysError'
   readonly code: AgoraKeysErrorCode
   readonly field: string | undefined
+  /** Lets {@link isAgoraKeysError} recognise errors from the other build. */
+  readonly [errorBrand] = true
 
   constructor(code: AgoraKeysErrorCode, message: string, options: AgoraKeysErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -63,10 +73,16 @@ export class AgoraKeysError extends Error {
   }
 }
 
-/** Tells whether `value` is an {@link AgoraKeysError}, optionally with the given code. */
+/**
+ * Tells whether `value` is an {@link AgoraKeysError}, optionally with the given
+ * code. Unlike `instanceof`, it also recognises errors thrown by the other
+ * build of this package (CommonJS or ESM) loaded in the same process.
+ */
 export function isAgoraKeysError(
   value: unknown,
   code?: AgoraKeysErrorCode,
 ): value is AgoraKeysError {
-  return value instanceof AgoraKeysError && (code === undefined || value.code === code)
+  if (typeof value !== 'object' || value === null) return false
+  if ((value as Partial<Record<typeof errorBrand, unknown>>)[errorBrand] !== true) return false
+  return code === undefined || (value as AgoraKeysError).code === code
 }

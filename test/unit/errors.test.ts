@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { AgoraKeysError, isAgoraKeysError } from '../../src/errors.js'
 import * as root from '../../src/index.js'
 
@@ -70,6 +70,20 @@ describe('isAgoraKeysError', () => {
   ])('rejects %s', (_name, value) => {
     expect(isAgoraKeysError(value)).toBe(false)
     expect(isAgoraKeysError(value, 'ERR_INVALID_APP_ID')).toBe(false)
+  })
+
+  it('accepts errors of another copy', async () => {
+    // After resetModules, the import loads a second instance of the module, as when an app
+    // loads both the ESM and the CommonJS build.
+    vi.resetModules()
+    const copy = await import('../../src/errors.js')
+    expect(copy.AgoraKeysError).not.toBe(AgoraKeysError)
+    const foreign = new copy.AgoraKeysError('ERR_KEY_TRUNCATED', 'short', { field: 'uid' })
+    expect(foreign instanceof AgoraKeysError).toBe(false)
+    expect(isAgoraKeysError(foreign)).toBe(true)
+    expect(isAgoraKeysError(foreign, 'ERR_KEY_TRUNCATED')).toBe(true)
+    expect(isAgoraKeysError(foreign, 'ERR_INVALID_APP_ID')).toBe(false)
+    expect(copy.isAgoraKeysError(error)).toBe(true)
   })
 
   it('narrows the type', () => {
