@@ -60,7 +60,7 @@ describe('web backends without globals', () => {
   })
 })
 
-/** The dist/web files that package.json `exports` maps the browser condition to, by subpath. */
+/** Lists, by subpath, the dist/web files that package.json `exports` maps the browser condition to. */
 function webEntries(): Record<string, string> {
   const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
     exports: Record<string, string | { browser?: { import?: { default?: string } } }>

@@ -20,12 +20,12 @@ export function readManifest(dir = packageRoot): Manifest {
   return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest
 }
 
-/** Every subpath of the exports map that is code (all but ./package.json). */
+/** Lists the subpaths of the exports map that are code (all but ./package.json). */
 export function codeSubpaths(manifest: Manifest = readManifest()): string[] {
   return Object.keys(manifest.exports).filter((subpath) => subpath !== './package.json')
 }
 
-/** The specifier a consumer writes for a subpath: "." is the bare package name. */
+/** Returns the specifier a consumer writes for a subpath: "." is the bare package name. */
 export function specifierOf(subpath: string, name = readManifest().name): string {
   return subpath === '.' ? name : `${name}/${subpath.slice(2)}`
 }
