@@ -103,3 +103,20 @@ export {
   generateRecordingKey,
 } from './dynamic-key4/index.js'
 export * as dynamicKey5 from './dynamic-key5/index.js'
+
+// One parse and verify for every Channel Key version, and format detection for any credential.
+export { detectKeyFormat } from './channel-key/detect.js'
+export type { ChannelKeyFormat, KeyFormat } from './channel-key/detect.js'
+export { MAX_CHANNEL_KEY_LENGTH, parseKey, verifyKey } from './channel-key/parse-key.js'
+export type { VerifiedChannelKeyFields } from './channel-key/parse-key.js'
+export type { ChannelKeyVerifyOptions } from './channel-key/verify-checks.js'
+export type {
+  ChannelKeyFields,
+  DynamicKey2Fields,
+  DynamicKey3Fields,
+  DynamicKey4Fields,
+  DynamicKey4Service,
+  DynamicKey4VerifiedFields,
+  DynamicKey5Fields,
+  DynamicKeyFields,
+} from './channel-key/types.js'
