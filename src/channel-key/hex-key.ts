@@ -65,6 +65,11 @@ export function hexKeyLength(layout: HexKeyLayout<HexKeyTailField>): number {
   )
 }
 
+/** Returns where the 8 hex characters of randomInt start in a key with this layout. */
+export function randomIntOffset(layout: HexKeyLayout<HexKeyTailField>): number {
+  return layout.prefix.length + SIGNATURE_LENGTH + APP_ID_LENGTH + DECIMAL_LENGTH
+}
+
 /** Writes a key: the prefix, the signature, then each stored field in layout order. */
 export function formatHexChannelKey<Tail extends HexKeyTailField>(
   layout: HexKeyLayout<Tail>,

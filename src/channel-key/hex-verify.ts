@@ -1,7 +1,15 @@
 /**
  * Verification steps shared by the hex Channel Keys (DynamicKey 001–004).
  */
-import { signUidKey, type HexKeyHead, type SignedUidKeyFields } from './hex-key.js'
+import {
+  randomIntOffset,
+  signUidKey,
+  type HexKeyHead,
+  type HexKeyLayout,
+  type HexKeyTailField,
+  type SignedUidKeyFields,
+} from './hex-key.js'
+import { hex8 } from './text.js'
 import type { VerifyReason, VerifyResult } from './types.js'
 import {
   appIdReason,
@@ -35,6 +43,7 @@ export async function verifyHexChannelKey<Fields extends VerifiableHexKeyFields,
   key: string,
   options: unknown,
   what: string,
+  layout: HexKeyLayout<HexKeyTailField>,
   parse: (key: string) => Fields,
   checkKey: (fields: Fields, checked: ResolvedVerifyOptions) => Promise<HexKeyCheck<Result>>,
 ): Promise<VerifyResult<Result>> {
@@ -48,6 +57,7 @@ export async function verifyHexChannelKey<Fields extends VerifiableHexKeyFields,
   const check = await checkKey(fields, checked)
   return verifyResult(check.fields, [
     ...check.reasons,
+    ...randomIntCaseReason(key, layout, fields.randomInt),
     ...appIdReason(fields.appId, checked.appId),
     ...timeReasons(fields.unixTs, fields.expiredTs, checked.now),
   ])
@@ -66,4 +76,25 @@ export async function checkUidKey<Fields extends HexKeyHead & SignedUidKeyFields
   const expected = await signUidKey(fields, checked.appCertificate, checked.channelName)
   const uidReasons = fields.uid === 0 ? [] : uidReason(fields.uid, checked.uid)
   return { fields, reasons: [...signatureReason(fields.signature, expected), ...uidReasons] }
+}
+
+/**
+ * Rejects a randomInt written with upper-case hex digits. It parses to the
+ * same number, so the recomputed signature would match, but every reference
+ * writes and signs lower case: such a key was altered after signing.
+ */
+function randomIntCaseReason(
+  key: string,
+  layout: HexKeyLayout<HexKeyTailField>,
+  randomInt: number,
+): VerifyReason[] {
+  const offset = randomIntOffset(layout)
+  if (key.slice(offset, offset + 8) === hex8(randomInt)) return []
+  return [
+    {
+      code: 'signature',
+      message:
+        'randomInt is written in upper-case hex, but the signature covers its lower-case form: the key was altered',
+    },
+  ]
 }

@@ -79,7 +79,7 @@ export function verify(
   key: string,
   options: ChannelKeyVerifyOptions,
 ): Promise<VerifyResult<DynamicKeyFields>> {
-  return verifyHexChannelKey(key, options, 'dynamicKey.verify', parse, async (fields, checked) => {
+  return verifyHexChannelKey(key, options, 'dynamicKey.verify', layout, parse, async (fields, checked) => {
     const expected = await sign(fields, checked.appCertificate, checked.channelName)
     return { fields, reasons: signatureReason(fields.signature, expected) }
   })

@@ -74,5 +74,5 @@ export function verify(
   key: string,
   options: ChannelKeyVerifyOptions,
 ): Promise<VerifyResult<DynamicKey2Fields>> {
-  return verifyHexChannelKey(key, options, 'dynamicKey2.verify', parse, checkUidKey)
+  return verifyHexChannelKey(key, options, 'dynamicKey2.verify', layout, parse, checkUidKey)
 }

@@ -74,5 +74,5 @@ export function verify(
   key: string,
   options: ChannelKeyVerifyOptions,
 ): Promise<VerifyResult<DynamicKey3Fields>> {
-  return verifyHexChannelKey(key, options, 'dynamicKey3.verify', parse, checkUidKey)
+  return verifyHexChannelKey(key, options, 'dynamicKey3.verify', layout, parse, checkUidKey)
 }

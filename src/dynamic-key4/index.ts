@@ -164,5 +164,5 @@ export function verify(
   key: string,
   options: ChannelKeyVerifyOptions,
 ): Promise<VerifyResult<DynamicKey4VerifiedFields>> {
-  return verifyHexChannelKey(key, options, 'dynamicKey4.verify', parse, checkServices)
+  return verifyHexChannelKey(key, options, 'dynamicKey4.verify', layout, parse, checkServices)
 }

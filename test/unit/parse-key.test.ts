@@ -317,16 +317,14 @@ describe('verifyKey', () => {
     }
   })
 
-  it('accepts randomInt case flips', async () => {
-    // NOTE: hex Channel Keys sign randomInt as the number it parses to, written
-    // in lower-case hex, so the case of its letters is not covered by the
-    // signature. Upper-casing them leaves a key that still verifies, unlike an
-    // upper-case signature, which fails.
+  it('rejects randomInt case flips', async () => {
+    // randomInt parses case-insensitively, but the signature covers its
+    // lower-case form, so verify must reject an upper-cased copy.
     for (const [format, key] of channelKeys.filter(([format]) => format !== 'dynamic-key5')) {
       const start = format === 'dynamic-key3' || format === 'dynamic-key4' ? 85 : 82
       const flipped = replaceAt(key, start, key.slice(start, start + 8).toUpperCase())
       expect(flipped).not.toBe(key)
-      expect(await reasonCodes(flipped)).toEqual([])
+      expect(await reasonCodes(flipped)).toEqual(['signature'])
       const signatureStart = start - 82
       const upperSignature = replaceAt(key, signatureStart, key.slice(signatureStart, start - 42).toUpperCase())
       expect(await reasonCodes(upperSignature)).toEqual(['signature'])
