@@ -8,7 +8,7 @@ import { compressBackend as nodeBackend } from '../../src/compress/node.js'
 import { compressBackend as aliasedCompressBackend } from '#compress-backend'
 import type { CompressBackend } from '../../src/compress/types.js'
 import { compressBackend as webBackend } from '../../src/compress/web.js'
-import { AgoraKeysError } from '../../src/errors.js'
+import { rejectionOf } from '../unit/errors-thrown.js'
 
 /** The public functions, over the `#compress-backend` alias of the current vitest project. */
 const aliasedBackend: CompressBackend = { name: aliasedCompressBackend.name, deflate, inflate }
@@ -18,16 +18,6 @@ const backends: readonly (readonly [string, CompressBackend])[] = [
   ['web', webBackend],
   ['aliased', aliasedBackend],
 ]
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AgoraKeysError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(AgoraKeysError)
-    return error as AgoraKeysError
-  }
-  throw new Error('expected the promise to reject')
-}
 
 /**
  * Asserts equal bytes in a plain Uint8Array. toStrictEqual compares large
@@ -98,7 +88,7 @@ describe.each(backends)('%s inflate', (_name, backend) => {
   it('rejects one byte over the cap', async () => {
     for (const size of [1, 1000, 100_000]) {
       const compressed = new Uint8Array(deflateSync(new Uint8Array(randomBytes(size))))
-      const error = await rejectionOf(backend.inflate(compressed, size - 1))
+      const error = await rejectionOf(() => backend.inflate(compressed, size - 1))
       expect(error.code, `size ${String(size)}`).toBe('ERR_KEY_INFLATE_FAILED')
       expect(error.field).toBe('body')
       expect(error.message).toContain(`more than ${String(size - 1)} bytes`)
@@ -106,7 +96,7 @@ describe.each(backends)('%s inflate', (_name, backend) => {
   })
 
   it('rejects a deflate bomb', async () => {
-    const error = await rejectionOf(backend.inflate(bomb, 1 << 20))
+    const error = await rejectionOf(() => backend.inflate(bomb, 1 << 20))
     expect(error.code).toBe('ERR_KEY_INFLATE_FAILED')
     expect(error.message).toContain('more than 1048576 bytes')
   })
@@ -124,7 +114,7 @@ describe.each(backends)('%s inflate', (_name, backend) => {
   ]
 
   it.each(invalid)('rejects %s', async (_case, data) => {
-    const error = await rejectionOf(backend.inflate(data, 1 << 20))
+    const error = await rejectionOf(() => backend.inflate(data, 1 << 20))
     expect(error.code).toBe('ERR_KEY_INFLATE_FAILED')
     expect(error.field).toBe('body')
   })
@@ -150,7 +140,7 @@ describe('inflate bomb limits', () => {
 
   it('node backend stops inside zlib', async () => {
     // ERR_BUFFER_TOO_LARGE comes from zlib's maxOutputLength, before the full output exists.
-    const error = await rejectionOf(nodeBackend.inflate(bomb, 1 << 20))
+    const error = await rejectionOf(() => nodeBackend.inflate(bomb, 1 << 20))
     expect((error.cause as { code?: unknown }).code).toBe('ERR_BUFFER_TOO_LARGE')
   })
 
@@ -176,7 +166,7 @@ describe('inflate bomb limits', () => {
     }
     vi.stubGlobal('DecompressionStream', CountingDecompressionStream)
 
-    const error = await rejectionOf(webBackend.inflate(bomb, 1 << 20))
+    const error = await rejectionOf(() => webBackend.inflate(bomb, 1 << 20))
     expect(error.code).toBe('ERR_KEY_INFLATE_FAILED')
     expect(produced).toBeGreaterThan(1 << 20)
     expect(produced).toBeLessThan(4 << 20)

@@ -4,20 +4,10 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { compressBackend } from '../../src/compress/web.js'
-import { AgoraKeysError } from '../../src/errors.js'
 import { hmacBackend } from '../../src/hmac/web.js'
 import { randomUint32 } from '../../src/random.js'
 import { distFile, packageRoot } from '../package/dist.js'
-
-async function rejectionOf(run: () => Promise<unknown>): Promise<AgoraKeysError> {
-  try {
-    await run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(AgoraKeysError)
-    return error as AgoraKeysError
-  }
-  throw new Error('expected the call to reject')
-}
+import { rejectionOf } from '../unit/errors-thrown.js'
 
 describe('web backends without globals', () => {
   afterEach(() => {

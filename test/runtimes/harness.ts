@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { expect } from 'vitest'
-import { packageRoot } from '../package/dist.js'
-import { expectedCheckCount } from './bundle.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { distFile, packageRoot } from '../package/dist.js'
+import { bundleEntry, expectedCheckCount } from './bundle.js'
 import type { ConformanceReport } from './suite.js'
 
 /** Maximum time one runtime process may run the suite before it is killed. */
@@ -96,4 +96,49 @@ export function expectAllPassed(label: string, report: ConformanceReport, backen
   expect(report.failed).toBe(0)
   expect(report.passed).toBe(total)
   expect(report.backend).toBe(backend)
+}
+
+/** One way to run the suite's command-line entry: a runtime binary and its arguments. */
+export interface CommandLineRun {
+  /** The build the runtime must load, which is also the backend it must report. */
+  readonly build: 'node' | 'web'
+  /** Label for the logged counts. */
+  readonly label: string
+  /** Returns the runtime binary; throws with install instructions when it is missing. */
+  readonly binary: () => string
+  /** Arguments that run the bundled entry file. */
+  readonly args: (entry: string) => readonly string[]
+  /** Extra environment variables, given the install folder. */
+  readonly env?: (dir: string) => Record<string, string>
+}
+
+/**
+ * Defines one test per run: each bundles the command-line entry with
+ * 'agora-keys' left external, runs it from a folder where node_modules links
+ * to this package, and expects every check to pass on the run's build.
+ */
+export function describeCommandLineRuntime(title: string, runs: readonly CommandLineRun[]): void {
+  describe(title, () => {
+    const install = makeInstallDir()
+    const entry = path.join(install.dir, 'conformance.mjs')
+
+    beforeAll(async () => {
+      for (const run of runs) distFile(`${run.build}/index.js`)
+      await bundleEntry('cli', entry, { kind: 'external' })
+    })
+
+    afterAll(() => {
+      install.remove()
+    })
+
+    for (const run of runs) {
+      it(`passes on dist/${run.build}`, async () => {
+        const stdout = await runCommand(run.binary(), run.args(entry), {
+          cwd: install.dir,
+          env: childEnvironment(run.env?.(install.dir)),
+        })
+        expectAllPassed(run.label, parseReport(stdout), run.build)
+      })
+    }
+  })
 }

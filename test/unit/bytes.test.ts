@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ByteReader, ByteWriter, timingSafeEqual } from '../../src/bytes/index.js'
-import { AgoraKeysError } from '../../src/errors.js'
-
-/** Runs `fn` and returns what it threw, failing the test if it returned normally. */
-function thrownBy(fn: () => unknown): AgoraKeysError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(AgoraKeysError)
-    return error as AgoraKeysError
-  }
-  throw new Error('expected the call to throw')
-}
+import { thrownBy } from './errors-thrown.js'
 
 /** A value and the little-endian bytes it must pack to, or null when the put must reject it. */
 type WidthCase = readonly [value: number, bytes: readonly number[] | null]

@@ -9,17 +9,7 @@ import {
   utf8Decode,
   utf8Encode,
 } from '../../src/bytes/index.js'
-import { AgoraKeysError } from '../../src/errors.js'
-
-function thrownBy(fn: () => unknown): AgoraKeysError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(AgoraKeysError)
-    return error as AgoraKeysError
-  }
-  throw new Error('expected the call to throw')
-}
+import { thrownBy } from './errors-thrown.js'
 
 /** Random inputs of every length 0-64, then a few longer ones. */
 function randomInputs(): Uint8Array[] {

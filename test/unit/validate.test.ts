@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { resolveChannelKeyInputs } from '../../src/channel-key/inputs.js'
 import { resolveVerifyOptions } from '../../src/channel-key/verify-checks.js'
-import { AgoraKeysError } from '../../src/errors.js'
+import { thrownBy } from './errors-thrown.js'
 import {
   UINT32_MAX,
   checkAppCertificate,
@@ -14,16 +14,6 @@ import {
   checkWrappingUint32,
   nowSeconds,
 } from '../../src/validate.js'
-
-function thrownBy(fn: () => unknown): AgoraKeysError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(AgoraKeysError)
-    return error as AgoraKeysError
-  }
-  throw new Error('expected the call to throw')
-}
 
 const APP_ID = '970ca35de60c44645bbae8a215061b33'
 
