@@ -9,12 +9,10 @@ import { utf8Decode } from './encoding.js'
  */
 export class ByteReader {
   readonly #bytes: Uint8Array
-  readonly #view: DataView
   #offset = 0
 
   constructor(bytes: Uint8Array) {
     this.#bytes = bytes
-    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   }
 
   get offset(): number {
@@ -25,54 +23,82 @@ export class ByteReader {
     return this.#bytes.length - this.#offset
   }
 
-  #need(count: number, field: string): void {
+  /**
+   * Throws `ERR_KEY_TRUNCATED` unless `count` bytes are left. The error names
+   * `field + suffix`, joined only when it is thrown.
+   */
+  #need(count: number, field: string, suffix = ''): void {
     if (count > this.remaining) {
+      const name = field + suffix
       throw new AgoraKeysError(
         'ERR_KEY_TRUNCATED',
-        `key ends inside ${field}: ${String(count)} bytes needed at offset ${String(this.#offset)}, ${String(this.remaining)} left`,
-        { field },
+        `key ends inside ${name}: ${String(count)} bytes needed at offset ${String(this.#offset)}, ${String(this.remaining)} left`,
+        { field: name },
       )
     }
   }
 
   getUint16(field: string): number {
-    this.#need(2, field)
-    const value = this.#view.getUint16(this.#offset, true)
-    this.#offset += 2
-    return value
+    return this.#readUint16(field, '')
+  }
+
+  #readUint16(field: string, suffix: string): number {
+    this.#need(2, field, suffix)
+    const bytes = this.#bytes
+    const at = this.#offset
+    this.#offset = at + 2
+    return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8)
   }
 
   getInt16(field: string): number {
-    this.#need(2, field)
-    const value = this.#view.getInt16(this.#offset, true)
-    this.#offset += 2
-    return value
+    // Shifting the uint16 into the top half and back extends its sign bit.
+    return (this.getUint16(field) << 16) >> 16
   }
 
   getUint32(field: string): number {
     this.#need(4, field)
-    const value = this.#view.getUint32(this.#offset, true)
-    this.#offset += 4
-    return value
+    const bytes = this.#bytes
+    const at = this.#offset
+    this.#offset = at + 4
+    return (
+      ((bytes[at] ?? 0) |
+        ((bytes[at + 1] ?? 0) << 8) |
+        ((bytes[at + 2] ?? 0) << 16) |
+        ((bytes[at + 3] ?? 0) << 24)) >>>
+      0
+    )
   }
 
   /** Reads `count` bytes with no length prefix. The result is a copy. */
   getRaw(count: number, field: string): Uint8Array {
-    this.#need(count, field)
-    const value = this.#bytes.slice(this.#offset, this.#offset + count)
-    this.#offset += count
-    return value
+    return this.getView(count, field).slice()
   }
 
-  /** Reads uint16-length-prefixed bytes. */
+  /**
+   * Reads `count` bytes with no length prefix as a view of the input, with no
+   * copy. For bytes that are decoded or compared at once and not kept.
+   */
+  getView(count: number, field: string): Uint8Array {
+    this.#need(count, field)
+    const at = this.#offset
+    this.#offset = at + count
+    return this.#bytes.subarray(at, at + count)
+  }
+
+  /** Reads uint16-length-prefixed bytes. The result is a copy. */
   getBytes(field: string): Uint8Array {
-    const length = this.getUint16(`${field} length`)
-    return this.getRaw(length, field)
+    return this.getBytesView(field).slice()
+  }
+
+  /** Reads uint16-length-prefixed bytes as a view of the input, like {@link getView}. */
+  getBytesView(field: string): Uint8Array {
+    const length = this.#readUint16(field, ' length')
+    return this.getView(length, field)
   }
 
   /** Reads uint16-length-prefixed UTF-8; invalid UTF-8 throws `ERR_KEY_INVALID_FIELD`. */
   getString(field: string): string {
-    return utf8Decode(this.getBytes(field), field)
+    return utf8Decode(this.getBytesView(field), field)
   }
 
   /**

@@ -1,14 +1,32 @@
 import { AgoraKeysError } from '../errors.js'
-import { utf8Encode } from './encoding.js'
+import { SHORT_TEXT_LENGTH, utf8Encode, utf8EncodeInto, utf8Length } from './encoding.js'
 
 const UINT16_MAX = 0xffff
 const UINT32_MAX = 0xffffffff
+
+/**
+ * Default initial capacity in bytes. V8 allocates typed arrays of up to 64
+ * bytes inside its heap (V8_TYPED_ARRAY_MAX_SIZE_IN_HEAP). On Node.js 20 that
+ * measured about 6 times faster than a 65-byte array, which gets a separate
+ * backing store.
+ */
+const DEFAULT_CAPACITY = 64
 
 function checkInteger(value: number, min: number, max: number, field: string): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new AgoraKeysError(
       'ERR_INVALID_INTEGER',
       `${field} must be an integer from ${String(min)} to ${String(max)}, got ${String(value)}`,
+      { field },
+    )
+  }
+}
+
+function checkByteLength(length: number, field: string): void {
+  if (length > UINT16_MAX) {
+    throw new AgoraKeysError(
+      'ERR_VALUE_TOO_LONG',
+      `${field} is ${String(length)} bytes; the format's uint16 length prefix allows at most ${String(UINT16_MAX)}`,
       { field },
     )
   }
@@ -23,9 +41,13 @@ function checkInteger(value: number, min: number, max: number, field: string): v
  * so a NaN or an out-of-range number can never be written as zeros.
  */
 export class ByteWriter {
-  #buffer = new Uint8Array(256)
-  #view = new DataView(this.#buffer.buffer)
+  #buffer: Uint8Array
   #length = 0
+
+  /** Takes `initialCapacity`, a size hint in bytes. The buffer grows as needed. */
+  constructor(initialCapacity = DEFAULT_CAPACITY) {
+    this.#buffer = new Uint8Array(Math.max(initialCapacity, 1))
+  }
 
   #reserve(extra: number): void {
     const needed = this.#length + extra
@@ -35,30 +57,40 @@ export class ByteWriter {
     const next = new Uint8Array(size)
     next.set(this.#buffer.subarray(0, this.#length))
     this.#buffer = next
-    this.#view = new DataView(next.buffer)
+  }
+
+  /** Writes the low 16 bits of `value` at the end, little-endian. */
+  #write16(value: number): void {
+    this.#reserve(2)
+    const buffer = this.#buffer
+    const at = this.#length
+    buffer[at] = value & 0xff
+    buffer[at + 1] = (value >>> 8) & 0xff
+    this.#length = at + 2
   }
 
   putUint16(value: number, field: string): this {
     checkInteger(value, 0, UINT16_MAX, field)
-    this.#reserve(2)
-    this.#view.setUint16(this.#length, value, true)
-    this.#length += 2
+    this.#write16(value)
     return this
   }
 
   putInt16(value: number, field: string): this {
     checkInteger(value, -0x8000, 0x7fff, field)
-    this.#reserve(2)
-    this.#view.setInt16(this.#length, value, true)
-    this.#length += 2
+    this.#write16(value)
     return this
   }
 
   putUint32(value: number, field: string): this {
     checkInteger(value, 0, UINT32_MAX, field)
     this.#reserve(4)
-    this.#view.setUint32(this.#length, value, true)
-    this.#length += 4
+    const buffer = this.#buffer
+    const at = this.#length
+    buffer[at] = value & 0xff
+    buffer[at + 1] = (value >>> 8) & 0xff
+    buffer[at + 2] = (value >>> 16) & 0xff
+    buffer[at + 3] = (value >>> 24) & 0xff
+    this.#length = at + 4
     return this
   }
 
@@ -72,20 +104,19 @@ export class ByteWriter {
 
   /** Appends a uint16 byte count and the bytes. More than 65535 bytes throws `ERR_VALUE_TOO_LONG`. */
   putBytes(bytes: Uint8Array, field: string): this {
-    if (bytes.length > UINT16_MAX) {
-      throw new AgoraKeysError(
-        'ERR_VALUE_TOO_LONG',
-        `${field} is ${String(bytes.length)} bytes; the format's uint16 length prefix allows at most ${String(UINT16_MAX)}`,
-        { field },
-      )
-    }
-    this.putUint16(bytes.length, field)
+    checkByteLength(bytes.length, field)
+    this.#write16(bytes.length)
     return this.putRaw(bytes)
   }
 
-  /** Appends a string as uint16-length-prefixed UTF-8. */
+  /** Appends a string as uint16-length-prefixed UTF-8. More than 65535 bytes throws `ERR_VALUE_TOO_LONG`. */
   putString(text: string, field: string): this {
-    return this.putBytes(utf8Encode(text), field)
+    if (text.length > SHORT_TEXT_LENGTH) return this.putBytes(utf8Encode(text), field)
+    const byteLength = utf8Length(text)
+    this.#write16(byteLength)
+    this.#reserve(byteLength)
+    this.#length = utf8EncodeInto(text, this.#buffer, this.#length)
+    return this
   }
 
   /** Appends a uint16 count, then each uint16 key and uint32 value in ascending key order. */
@@ -120,6 +151,15 @@ export class ByteWriter {
   /** Returns a copy of the bytes written so far. */
   toBytes(): Uint8Array {
     return this.#buffer.slice(0, this.#length)
+  }
+
+  /**
+   * Returns the bytes written so far as a view of the writer's buffer, with
+   * no copy, for input that is hashed or encoded at once. Later puts do not
+   * change these bytes, but writing into the view changes the writer's.
+   */
+  toView(): Uint8Array {
+    return this.#buffer.subarray(0, this.#length)
   }
 }
 
