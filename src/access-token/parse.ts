@@ -98,7 +98,7 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
   const appId = parseHeader(token)
 
   const content = new ByteReader(base64Decode(token.slice(HEADER_LENGTH), 'token content'))
-  const signature = content.getBytes('signature')
+  const signature = content.getBytesView('signature')
   if (signature.length !== SIGNATURE_LENGTH) {
     throw new AgoraKeysError(
       'ERR_KEY_INVALID_FIELD',
@@ -108,7 +108,8 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
   }
   const crcChannelName = content.getUint32('crcChannelName')
   const crcUid = content.getUint32('crcUid')
-  const message = content.getBytes('message')
+  // The decoded content is this call's own buffer, so the message can stay a view of it.
+  const message = content.getBytesView('message')
   content.expectEnd('token content')
 
   const reader = new ByteReader(message)

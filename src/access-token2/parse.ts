@@ -79,8 +79,9 @@ export async function parseAccessToken2Bytes(token: unknown): Promise<ParsedAcce
   const payload = await inflate(compressed, MAX_ACCESS_TOKEN2_PAYLOAD_BYTES)
 
   const reader = new ByteReader(payload)
-  const signature = reader.getBytes('signature')
-  const signingInfo = payload.slice(reader.offset)
+  // The payload is this call's own buffer, so views of it are safe to keep.
+  const signature = reader.getBytesView('signature')
+  const signingInfo = payload.subarray(reader.offset)
   const appId = reader.getString('appId')
   const issueTs = reader.getUint32('issueTs')
   const expire = reader.getUint32('expire')

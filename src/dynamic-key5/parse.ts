@@ -19,7 +19,7 @@ function isUpperHexByte(byte: number): boolean {
 }
 
 function readSignature(reader: ByteReader): string {
-  const bytes = reader.getBytes('signature')
+  const bytes = reader.getBytesView('signature')
   if (bytes.length !== SIGNATURE_LENGTH || !bytes.every(isUpperHexByte)) {
     throw new AgoraKeysError(
       'ERR_KEY_INVALID_FIELD',
@@ -31,7 +31,7 @@ function readSignature(reader: ByteReader): string {
 }
 
 function readAppId(reader: ByteReader): string {
-  const bytes = reader.getBytes('appId')
+  const bytes = reader.getBytesView('appId')
   if (bytes.length !== APP_ID_BYTES) {
     throw new AgoraKeysError(
       'ERR_KEY_INVALID_FIELD',
