@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build, type Metafile } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SETUP_TIMEOUT_MS } from './dist.js'
 import { codeSubpaths, packAndInstall, readManifest, specifierOf, type PackedInstall } from './pack.js'
 
 /** The output of one browser bundle: its code, what it read and what it left unresolved. */
@@ -43,7 +44,7 @@ describe('browser bundles', () => {
 
   beforeAll(async () => {
     install = await packAndInstall()
-  })
+  }, SETUP_TIMEOUT_MS)
 
   afterAll(() => {
     install?.remove()

@@ -16,3 +16,10 @@ export function distFile(relative: string): string {
   }
   return file
 }
+
+/**
+ * Timeout for setup hooks that pack the package, bundle or start a browser.
+ * vitest's default of 10 s is too short for them while other test files load
+ * both cores.
+ */
+export const SETUP_TIMEOUT_MS = 60_000

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SETUP_TIMEOUT_MS } from './dist.js'
 import {
   codeSubpaths,
   dryRunFiles,
@@ -72,7 +73,7 @@ describe('installed package', () => {
 
   beforeAll(async () => {
     install = await packAndInstall()
-  })
+  }, SETUP_TIMEOUT_MS)
 
   afterAll(() => {
     install?.remove()

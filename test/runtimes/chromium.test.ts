@@ -7,7 +7,7 @@ import { createDeflate } from 'node:zlib'
 import { build } from 'esbuild'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { distFile, packageRoot } from '../package/dist.js'
+import { distFile, packageRoot, SETUP_TIMEOUT_MS } from '../package/dist.js'
 import { bundleEntry } from './bundle.js'
 import { expectAllPassed, makeInstallDir } from './harness.js'
 import type { ConformanceReport } from './suite.js'
@@ -165,7 +165,7 @@ describe('Chromium runtime', () => {
       headless: true,
       args: CHROMIUM_ARGS,
     })
-  })
+  }, SETUP_TIMEOUT_MS)
 
   afterAll(async () => {
     await context?.close()

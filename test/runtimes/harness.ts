@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { distFile, packageRoot } from '../package/dist.js'
+import { distFile, packageRoot, SETUP_TIMEOUT_MS } from '../package/dist.js'
 import { bundleEntry, expectedCheckCount } from './bundle.js'
 import type { ConformanceReport } from './suite.js'
 
@@ -125,7 +125,7 @@ export function describeCommandLineRuntime(title: string, runs: readonly Command
     beforeAll(async () => {
       for (const run of runs) distFile(`${run.build}/index.js`)
       await bundleEntry('cli', entry, { kind: 'external' })
-    })
+    }, SETUP_TIMEOUT_MS)
 
     afterAll(() => {
       install.remove()

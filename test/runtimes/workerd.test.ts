@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { distFile } from '../package/dist.js'
+import { distFile, SETUP_TIMEOUT_MS } from '../package/dist.js'
 import { bundleEntry } from './bundle.js'
 import { childEnvironment, expectAllPassed, makeInstallDir, runtimeBinary } from './harness.js'
 import type { ConformanceReport } from './suite.js'
@@ -42,25 +42,35 @@ function freePort(): Promise<number> {
   })
 }
 
+/** Connection errors that mean workerd is still starting, not that it failed. */
+const startingCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET'])
+
 /** Fetches the report, retrying while workerd starts listening: 100 tries, 100 ms apart. */
 async function fetchReport(url: string, workerd: ChildProcess, log: () => string): Promise<ConformanceReport> {
+  let lastError: unknown
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (workerd.exitCode !== null) {
-      throw new Error(`workerd exited with code ${String(workerd.exitCode)}:\n${log()}`)
+    if (workerd.exitCode !== null || workerd.signalCode !== null) {
+      throw new Error(`workerd exited (${String(workerd.exitCode ?? workerd.signalCode)}):\n${log()}`)
     }
+    let response: Response
     try {
-      const response = await fetch(url)
-      const body = await response.text()
-      if (!response.ok) throw new Error(`workerd answered HTTP ${String(response.status)}: ${body}`)
-      return JSON.parse(body) as ConformanceReport
+      response = await fetch(url)
     } catch (error) {
-      // Only "connection refused" means workerd is still starting; anything else is a failure.
       const code = (error as { cause?: { code?: unknown } }).cause?.code
-      if (code !== 'ECONNREFUSED') throw error
+      if (typeof code !== 'string' || !startingCodes.has(code)) {
+        throw new Error(`fetching ${url} failed; workerd output:\n${log()}`, { cause: error })
+      }
+      lastError = error
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      continue
     }
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    const body = await response.text()
+    if (!response.ok) {
+      throw new Error(`workerd answered HTTP ${String(response.status)}: ${body}\nworkerd output:\n${log()}`)
+    }
+    return JSON.parse(body) as ConformanceReport
   }
-  throw new Error(`workerd did not listen within 10 s:\n${log()}`)
+  throw new Error(`workerd did not answer within 10 s; workerd output:\n${log()}`, { cause: lastError })
 }
 
 describe('workerd runtime', () => {
@@ -74,7 +84,7 @@ describe('workerd runtime', () => {
       conditions: ['workerd', 'worker', 'browser'],
       nodePaths: [path.join(install.dir, 'node_modules')],
     })
-  })
+  }, SETUP_TIMEOUT_MS)
 
   afterAll(() => {
     install.remove()
