@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { AgoraKeysError } from '../errors.js'
+import { checkTimestamp, UINT32_MAX } from '../validate.js'
 
 /** One command-line option: its parser type and its help entry. */
 export interface OptionSpec {
@@ -91,6 +92,21 @@ export function integerOption(values: OptionValues, name: string): number | unde
     )
   }
   return Number(text)
+}
+
+/**
+ * Checks a timestamp option with the library's rules, but with a shell hint
+ * in place of the library's JavaScript one for millisecond values.
+ */
+export function checkTimestampOption(value: number, name: string): number {
+  if (value > UINT32_MAX) {
+    throw new AgoraKeysError(
+      'ERR_TIMESTAMP_IN_MILLISECONDS',
+      `--${name} is ${String(value)}, above the uint32 maximum ${String(UINT32_MAX)}, so it looks like milliseconds; pass seconds, such as the output of date +%s`,
+      { field: `--${name}` },
+    )
+  }
+  return checkTimestamp(value, `--${name}`)
 }
 
 /** Reads an option whose value must be one of `choices`. */

@@ -1,7 +1,7 @@
-import { AgoraKeysError } from '../../errors.js'
 import { randomUint32 } from '../../random.js'
-import { checkTimestamp, checkWrappingUint32, nowSeconds, UINT32_MAX } from '../../validate.js'
+import { checkWrappingUint32, nowSeconds } from '../../validate.js'
 import {
+  checkTimestampOption,
   choiceOption,
   integerOption,
   stringOption,
@@ -52,21 +52,6 @@ export const channelKeyWithUidOptions: OptionSpecs = {
     description:
       'When Agora removes the user from the channel, Unix time in seconds. 0 means no limit. Default: 0.',
   },
-}
-
-/**
- * Checks a timestamp option with the library's rules, but with a shell hint
- * in place of the library's JavaScript one for millisecond values.
- */
-function checkTimestampOption(value: number, name: string): number {
-  if (value > UINT32_MAX) {
-    throw new AgoraKeysError(
-      'ERR_TIMESTAMP_IN_MILLISECONDS',
-      `--${name} is ${String(value)}, above the uint32 maximum ${String(UINT32_MAX)}, so it looks like milliseconds; pass seconds, such as the output of date +%s`,
-      { field: `--${name}` },
-    )
-  }
-  return checkTimestamp(value, `--${name}`)
 }
 
 /** Channel Key inputs read from the command line, with defaults filled in. */

@@ -1,3 +1,5 @@
+import { accessTokenKind } from './access-token.js'
+import { accessToken2Kind } from './access-token2.js'
 import { CHANNEL_KEY_SAMPLE } from './channel-key-options.js'
 import { dynamicKeyKind } from './dynamic-key.js'
 import { dynamicKey2Kind } from './dynamic-key2.js'
@@ -5,6 +7,7 @@ import { dynamicKey3Kind } from './dynamic-key3.js'
 import { dynamicKey4Kind } from './dynamic-key4.js'
 import { dynamicKey5Kind } from './dynamic-key5.js'
 import type { KeyKind } from './kind.js'
+import { TOKEN_SAMPLE } from './token-sample.js'
 
 export type { GeneratedKey, GenerateRequest, KeyKind, SampleKey } from './kind.js'
 
@@ -15,6 +18,8 @@ export const keyKinds: readonly KeyKind[] = [
   dynamicKey3Kind,
   dynamicKey4Kind,
   dynamicKey5Kind,
+  accessTokenKind,
+  accessToken2Kind,
 ]
 
 /** The Channel Key kinds, which share one set of sample inputs. */
@@ -47,6 +52,25 @@ export const sampleGroups: readonly SampleGroup[] = [
       'dynamic-key binds no uid and no expiry, so it ignores uid and expiredTs.',
     ],
     kinds: channelKeyKinds,
+  },
+  {
+    heading: "AccessTokens for the sample inputs in Agora's reference tests",
+    inputs: {
+      appId: TOKEN_SAMPLE.appId,
+      channelName: TOKEN_SAMPLE.channelName,
+      uid: TOKEN_SAMPLE.uid,
+      salt: TOKEN_SAMPLE.salt,
+      ts: TOKEN_SAMPLE.ts,
+      privilegeExpiredTs: TOKEN_SAMPLE.privilegeExpiredTs,
+      issueTs: TOKEN_SAMPLE.issueTs,
+      expire: TOKEN_SAMPLE.expire,
+    },
+    notes: [
+      'ts and privilegeExpiredTs are "006" Unix times. issueTs is the "007" issue time, and expire is its token and privilege lifetime in seconds.',
+      'ts and issueTs are in January 1970, so every token here has expired.',
+      'uid-0 signs uid 0, and account signs the uid as a string account. rtm and chat-user sign the uid as the user ID.',
+    ],
+    kinds: [accessTokenKind, accessToken2Kind],
   },
 ]
 
