@@ -1,5 +1,5 @@
 import { checkAppCertificate, checkAppId } from '../validate.js'
-import { stringOption, usageError, type OptionSpecs, type OptionValues } from './args.js'
+import { stringOption, usageError, type OptionSpec, type OptionSpecs, type OptionValues } from './args.js'
 import type { CliContext } from './command.js'
 
 /** Environment variable read for the App Certificate when --app-certificate is absent. */
@@ -13,20 +13,26 @@ export const APP_ID_ENV = 'AGORA_APP_ID'
  */
 export const CERTIFICATE_PLACEHOLDER = '[redacted]'
 
+/** The --app-id option of generate. */
+export const appIdOption: OptionSpec = {
+  type: 'string',
+  valueName: 'HEX',
+  description: `App ID from Agora Console, 32 hex characters. Default: the ${APP_ID_ENV} environment variable.`,
+}
+
+/** The --app-certificate option. */
+export const appCertificateOption: OptionSpec = {
+  type: 'string',
+  valueName: 'HEX',
+  description:
+    `App Certificate, 32 hex characters. Prefer the ${CERTIFICATE_ENV} environment variable, ` +
+    'because a flag is visible in shell history and to other users through ps. The flag wins when both are set.',
+}
+
 /** The App ID and certificate options every key kind takes. */
 export const credentialOptions: OptionSpecs = {
-  'app-id': {
-    type: 'string',
-    valueName: 'HEX',
-    description: `App ID from Agora Console, 32 hex characters. Default: the ${APP_ID_ENV} environment variable.`,
-  },
-  'app-certificate': {
-    type: 'string',
-    valueName: 'HEX',
-    description:
-      `App Certificate, 32 hex characters. Prefer the ${CERTIFICATE_ENV} environment variable, ` +
-      'because a flag is visible in shell history and to other users through ps. The flag wins when both are set.',
-  },
+  'app-id': appIdOption,
+  'app-certificate': appCertificateOption,
 }
 
 /** The App Certificate and where it came from, for --json output. */

@@ -11,7 +11,7 @@ function globalHelp(): string {
   return [
     'Usage: agora-keys <command> [options]',
     '',
-    'Generates Agora Channel Keys on the command line.',
+    'Generates, inspects and verifies Agora Channel Keys and AccessTokens on the command line.',
     '',
     'Commands:',
     ...commands.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
@@ -26,7 +26,7 @@ function globalHelp(): string {
     '',
     'Exit status:',
     `  ${String(EXIT_OK)}  success`,
-    `  ${String(EXIT_FAILURE)}  unexpected error`,
+    `  ${String(EXIT_FAILURE)}  verify found the key invalid, inspect could not decode it, or an unexpected error`,
     `  ${String(EXIT_USAGE)}  invalid usage or input, such as an unknown option or a malformed App ID`,
     '',
   ].join('\n')

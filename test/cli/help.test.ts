@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import type { OptionSpecs } from '../../src/cli/args.js'
+import { inspectOptions } from '../../src/cli/commands/inspect.js'
+import { samplesOptions } from '../../src/cli/commands/samples.js'
+import { verifyOptions } from '../../src/cli/commands/verify.js'
 import { keyKinds } from '../../src/cli/kinds/index.js'
 import { packageVersion, runCli } from './process.js'
 
@@ -15,7 +19,7 @@ describe.concurrent('cli help and version', () => {
     const run = await runCli(['--help'])
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/^Usage: agora-keys <command>/)
-    for (const word of ['generate', 'samples', 'AGORA_APP_CERTIFICATE', 'Exit status']) {
+    for (const word of ['generate', 'inspect', 'verify', 'samples', 'AGORA_APP_CERTIFICATE', 'Exit status']) {
       expect(run.stdout).toContain(word)
     }
   })
@@ -67,5 +71,36 @@ describe.concurrent('cli help and version', () => {
     const run = await runCli(['samples', '--help'])
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/^Usage: agora-keys samples/)
+  })
+
+  const commandOptions: readonly (readonly [string, OptionSpecs])[] = [
+    ['inspect', inspectOptions],
+    ['verify', verifyOptions],
+    ['samples', samplesOptions],
+  ]
+
+  it.each(commandOptions)('documents every %s option', async (command, options) => {
+    const run = await runCli([command, '--help'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(new RegExp(`^Usage: agora-keys ${command} `))
+    for (const name of Object.keys(options)) expect(run.stdout, `${command} --${name}`).toContain(`--${name}`)
+  })
+
+  it('gives units for token times', async () => {
+    // Joins wrapped lines, so each description reads as one line up to the next option.
+    const token = (await runCli(['generate', 'access-token', '--help'])).stdout.replace(/\s+/g, ' ')
+    expect(/--privilege-expired-ts <SECONDS> (.+?) --ts /.exec(token)?.[1]).toContain('absolute Unix time in seconds')
+    expect(/--ts <SECONDS> (.+?) --salt /.exec(token)?.[1]).toContain('Unix time in seconds')
+    const token2 = (await runCli(['generate', 'access-token2', '--help'])).stdout.replace(/\s+/g, ' ')
+    expect(/--token-expire <SECONDS> (.+?) --privilege-expire /.exec(token2)?.[1]).toContain('duration in seconds')
+    expect(/--privilege-expire <SECONDS> (.+?) --join-channel-expire /.exec(token2)?.[1]).toContain('duration in seconds')
+    expect(/--issue-ts <SECONDS> (.+?) --salt /.exec(token2)?.[1]).toContain('Unix time in seconds')
+  })
+
+  it('lists the inspect warnings', async () => {
+    const run = await runCli(['inspect', '--help'])
+    for (const code of ['uid-zero', 'token-expired', 'privilege-outlives-token', 'join-window', 'channel-name-*']) {
+      expect(run.stdout).toContain(`  ${code} `)
+    }
   })
 })

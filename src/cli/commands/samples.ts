@@ -2,7 +2,8 @@ import { formatOptions, parseCommandLine, usageError, type OptionSpecs } from '.
 import { EXIT_OK, type Command } from '../command.js'
 import { sampleGroups, type SampleGroup, type SampleKey } from '../kinds/index.js'
 
-const options: OptionSpecs = {
+/** Options of `agora-keys samples`. */
+export const samplesOptions: OptionSpecs = {
   json: { type: 'boolean', description: 'Print the groups, their inputs and their keys as JSON.' },
   help: { type: 'boolean', short: 'h', description: 'Show this help.' },
 }
@@ -15,7 +16,7 @@ function samplesHelp(): string {
     "so the output can be compared with Agora's reference implementations.",
     '',
     'Options:',
-    formatOptions(options),
+    formatOptions(samplesOptions),
     '',
   ].join('\n')
 }
@@ -46,7 +47,7 @@ export const samplesCommand: Command = {
   help: samplesHelp,
 
   async run(args, context) {
-    const { values, positionals } = parseCommandLine(args, options)
+    const { values, positionals } = parseCommandLine(args, samplesOptions)
     if (values.help === true) {
       context.stdout(samplesHelp())
       return EXIT_OK
