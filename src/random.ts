@@ -17,8 +17,19 @@ export function randomUint32(): number {
   return out[0] ?? 0
 }
 
-/** Draws a uniformly random integer in [min, max] (both at most 2^32 - 1) by rejection sampling. */
+/**
+ * Draws a uniformly random integer in [min, max] by rejection sampling. Both
+ * bounds must be uint32 integers with min <= max, otherwise it throws
+ * `ERR_INVALID_ARGUMENT` instead of looping forever.
+ */
 export function randomIntInRange(min: number, max: number): number {
+  const isUint32 = (value: number): boolean => Number.isInteger(value) && value >= 0 && value <= 0xffffffff
+  if (!isUint32(min) || !isUint32(max) || min > max) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_ARGUMENT',
+      `random range must be uint32 integers with min <= max, got [${String(min)}, ${String(max)}]`,
+    )
+  }
   const span = max - min + 1
   const limit = Math.floor(0x100000000 / span) * span
   for (;;) {
