@@ -6,8 +6,13 @@ describeCommandLineRuntime('Bun runtime', [
     // its node:crypto and node:zlib. --no-install stops it fetching missing packages.
     build: 'node',
     label: 'bun',
+    // The platform package ships the binary, and bun's install script, when npm
+    // runs it, moves it to bun/bin/bun.exe and leaves the first place empty.
     binary: () =>
-      runtimeBinary('@oven/bun-linux-x64/bin/bun', 'run `npm ci`; the devDependency "bun" installs it for linux-x64'),
+      runtimeBinary(
+        ['@oven/bun-linux-x64/bin/bun', 'bun/bin/bun.exe'],
+        'run `npm ci`; the devDependency "bun" installs it for linux-x64',
+      ),
     args: (entry) => ['--no-install', entry],
   },
 ])

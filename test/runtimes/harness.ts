@@ -31,12 +31,16 @@ export function makeInstallDir(): { dir: string; remove: () => void } {
 /**
  * Returns the path of a runtime binary that a devDependency ships, or throws
  * a message saying how to install it, so a missing runtime fails the test
- * instead of being skipped.
+ * instead of being skipped. `relative` may list several places, tried in
+ * order, because some packages' install scripts move the binary.
  */
-export function runtimeBinary(relative: string, installHint: string): string {
-  const file = path.join(packageRoot, 'node_modules', relative)
-  if (!existsSync(file)) throw new Error(`${file} is missing: ${installHint}`)
-  return file
+export function runtimeBinary(relative: string | readonly string[], installHint: string): string {
+  const candidates = (typeof relative === 'string' ? [relative] : relative).map((file) =>
+    path.join(packageRoot, 'node_modules', file),
+  )
+  const found = candidates.find((file) => existsSync(file))
+  if (found === undefined) throw new Error(`${candidates.join(' and ')} are missing: ${installHint}`)
+  return found
 }
 
 /** Environment for runtime processes: no colors, no update checks, no telemetry, no prompts. */
