@@ -98,9 +98,9 @@ export function utf8Decode(bytes: Uint8Array, field: string): string {
   }
 }
 
-/** The two lower-case hex digits of every byte value, indexed by the byte. */
-const hexPairs: readonly string[] = /* @__PURE__ */ Array.from({ length: 256 }, (_, byte) =>
-  byte.toString(16).padStart(2, '0'),
+/** Char codes of the lower-case hex digits, indexed by their value. */
+const hexDigitCodes: readonly number[] = /* @__PURE__ */ Array.from('0123456789abcdef', (digit) =>
+  digit.charCodeAt(0),
 )
 
 /** The value of each hex digit of either case, indexed by its char code below 128; -1 for any other character. */
@@ -114,11 +114,32 @@ const hexValues: Int8Array = /* @__PURE__ */ (() => {
   return table
 })()
 
+/**
+ * Max char codes passed to one String.fromCharCode call. Arguments go on the
+ * stack, and on Node.js 20 a call with 130,000 of them throws RangeError
+ * (fewer when the stack is already deep), so longer output is built in chunks.
+ */
+const CHAR_CODE_CHUNK = 8192
+
+/** Builds a string from char codes, which is faster than appending one character at a time. */
+function fromCharCodes(codes: number[]): string {
+  if (codes.length <= CHAR_CODE_CHUNK) return String.fromCharCode(...codes)
+  let out = ''
+  for (let start = 0; start < codes.length; start += CHAR_CODE_CHUNK) {
+    out += String.fromCharCode(...codes.slice(start, start + CHAR_CODE_CHUNK))
+  }
+  return out
+}
+
 /** Encodes bytes as lower-case hex. */
 export function hexEncode(bytes: Uint8Array): string {
-  let out = ''
-  for (const byte of bytes) out += hexPairs[byte] ?? ''
-  return out
+  const codes = new Array<number>(bytes.length * 2)
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] ?? 0
+    codes[2 * i] = hexDigitCodes[byte >> 4] ?? 0
+    codes[2 * i + 1] = hexDigitCodes[byte & 15] ?? 0
+  }
+  return fromCharCodes(codes)
 }
 
 /** Tells whether `text` is an even-length string of hex digits (any case). */
@@ -153,6 +174,10 @@ function badHexError(field: string): AgoraKeysError {
 }
 
 const base64Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const base64Codes: readonly number[] = /* @__PURE__ */ Array.from(base64Alphabet, (character) =>
+  character.charCodeAt(0),
+)
+const PADDING_CODE = 0x3d
 const base64Values: Int8Array = /* @__PURE__ */ (() => {
   const table = new Int8Array(128).fill(-1)
   for (let i = 0; i < base64Alphabet.length; i++) table[base64Alphabet.charCodeAt(i)] = i
@@ -161,29 +186,31 @@ const base64Values: Int8Array = /* @__PURE__ */ (() => {
 
 /** Encodes bytes as standard padded base64 (RFC 4648 §4), as every reference writes it. */
 export function base64Encode(bytes: Uint8Array): string {
-  let out = ''
+  const codes = new Array<number>(Math.ceil(bytes.length / 3) * 4)
+  let o = 0
   let i = 0
   for (; i + 2 < bytes.length; i += 3) {
     const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    out +=
-      base64Alphabet.charAt(n >> 18) +
-      base64Alphabet.charAt((n >> 12) & 63) +
-      base64Alphabet.charAt((n >> 6) & 63) +
-      base64Alphabet.charAt(n & 63)
+    codes[o++] = base64Code(n >> 18)
+    codes[o++] = base64Code(n >> 12)
+    codes[o++] = base64Code(n >> 6)
+    codes[o++] = base64Code(n)
   }
   const rest = bytes.length - i
-  if (rest === 1) {
-    const n = (bytes[i] ?? 0) << 16
-    out += base64Alphabet.charAt(n >> 18) + base64Alphabet.charAt((n >> 12) & 63) + '=='
-  } else if (rest === 2) {
-    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8)
-    out +=
-      base64Alphabet.charAt(n >> 18) +
-      base64Alphabet.charAt((n >> 12) & 63) +
-      base64Alphabet.charAt((n >> 6) & 63) +
-      '='
+  if (rest > 0) {
+    // One or two bytes are left: pad them with zero bits to 2 or 3 characters, then '='.
+    const n = ((bytes[i] ?? 0) << 16) | (rest === 2 ? (bytes[i + 1] ?? 0) << 8 : 0)
+    codes[o++] = base64Code(n >> 18)
+    codes[o++] = base64Code(n >> 12)
+    codes[o++] = rest === 2 ? base64Code(n >> 6) : PADDING_CODE
+    codes[o++] = PADDING_CODE
   }
-  return out
+  return fromCharCodes(codes)
+}
+
+/** Returns the char code of the base64 digit in the low 6 bits of `sextet`. */
+function base64Code(sextet: number): number {
+  return base64Codes[sextet & 63] ?? 0
 }
 
 /**
@@ -191,29 +218,55 @@ export function base64Encode(bytes: Uint8Array): string {
  * whitespace, URL-safe characters and misplaced `=` throw `ERR_KEY_BAD_ENCODING`.
  */
 export function base64Decode(text: string, field: string): Uint8Array {
-  const fail = (why: string): AgoraKeysError =>
-    new AgoraKeysError('ERR_KEY_BAD_ENCODING', `${field} is not valid base64: ${why}`, { field })
-
   let end = text.length
   if (end % 4 === 0 && text.endsWith('==')) end -= 2
   else if (end % 4 === 0 && text.endsWith('=')) end -= 1
-  if (end % 4 === 1) throw fail('its length is impossible for base64')
+  if (end % 4 === 1) throw badBase64Error(field, 'its length is impossible for base64')
 
   const out = new Uint8Array(Math.floor((end * 3) / 4))
-  let buffer = 0
-  let bits = 0
+  const wholeGroupsEnd = end - (end % 4)
   let o = 0
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i)
-    const value = code < 128 ? (base64Values[code] ?? -1) : -1
-    if (value < 0) throw fail(`character ${String(i + 1)} is outside the base64 alphabet`)
-    buffer = (buffer << 6) | value
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[o++] = (buffer >> bits) & 0xff
-    }
+  for (let i = 0; i < wholeGroupsEnd; i += 4) {
+    // A character outside the alphabet has the value -1, which makes n negative.
+    const n =
+      (base64Value(text, i) << 18) |
+      (base64Value(text, i + 1) << 12) |
+      (base64Value(text, i + 2) << 6) |
+      base64Value(text, i + 3)
+    if (n < 0) throw outsideAlphabetError(text, i, field)
+    out[o++] = n >> 16
+    out[o++] = (n >> 8) & 0xff
+    out[o++] = n & 0xff
   }
-  if ((buffer & ((1 << bits) - 1)) !== 0) throw fail('its last character has stray bits')
+
+  // 2 or 3 characters are left: 12 bits hold 1 byte and 4 stray bits, 18 bits 2 bytes and 2.
+  const rest = end - wholeGroupsEnd
+  if (rest > 0) {
+    let n = 0
+    for (let i = wholeGroupsEnd; i < end; i++) n = (n << 6) | base64Value(text, i)
+    if (n < 0) throw outsideAlphabetError(text, wholeGroupsEnd, field)
+    const strayBits = rest === 2 ? 4 : 2
+    if ((n & ((1 << strayBits) - 1)) !== 0) throw badBase64Error(field, 'its last character has stray bits')
+    n >>= strayBits
+    if (rest === 3) out[o++] = n >> 8
+    out[o++] = n & 0xff
+  }
   return out
+}
+
+/** Returns the value of the base64 character at `index`, or -1 for any other character. */
+function base64Value(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  return code < 128 ? (base64Values[code] ?? -1) : -1
+}
+
+/** Names the first character from `start` that is outside the base64 alphabet. */
+function outsideAlphabetError(text: string, start: number, field: string): AgoraKeysError {
+  let index = start
+  while (base64Value(text, index) >= 0) index++
+  return badBase64Error(field, `character ${String(index + 1)} is outside the base64 alphabet`)
+}
+
+function badBase64Error(field: string, why: string): AgoraKeysError {
+  return new AgoraKeysError('ERR_KEY_BAD_ENCODING', `${field} is not valid base64: ${why}`, { field })
 }

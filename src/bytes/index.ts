@@ -12,6 +12,8 @@ export {
   isHex,
   utf8Decode,
   utf8Encode,
+  utf8EncodeInto,
+  utf8Length,
 } from './encoding.js'
 export { timingSafeEqual } from './compare.js'
 export { md5 } from './md5.js'

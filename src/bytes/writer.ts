@@ -12,12 +12,18 @@ const UINT32_MAX = 0xffffffff
  */
 const DEFAULT_CAPACITY = 64
 
-function checkInteger(value: number, min: number, max: number, field: string): void {
+/**
+ * Throws `ERR_INVALID_INTEGER` unless `value` is an integer from `min` to
+ * `max`. With a `key`, the error names `field[key]`, a name that is built
+ * only when the check fails.
+ */
+function checkInteger(value: number, min: number, max: number, field: string, key?: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
+    const name = key === undefined ? field : `${field}[${String(key)}]`
     throw new AgoraKeysError(
       'ERR_INVALID_INTEGER',
-      `${field} must be an integer from ${String(min)} to ${String(max)}, got ${String(value)}`,
-      { field },
+      `${name} must be an integer from ${String(min)} to ${String(max)}, got ${String(value)}`,
+      { field: name },
     )
   }
 }
@@ -81,8 +87,9 @@ export class ByteWriter {
     return this
   }
 
-  putUint32(value: number, field: string): this {
-    checkInteger(value, 0, UINT32_MAX, field)
+  /** Appends a uint32. Give the `key` of a map entry to have errors name `field[key]`. */
+  putUint32(value: number, field: string, key?: number): this {
+    checkInteger(value, 0, UINT32_MAX, field, key)
     this.#reserve(4)
     const buffer = this.#buffer
     const at = this.#length
@@ -123,9 +130,10 @@ export class ByteWriter {
   putUint32Map(map: ReadonlyMap<number, number>, field: string): this {
     const keys = sortedKeys(map, field)
     this.putUint16(keys.length, `${field} count`)
+    const keyField = `${field} key`
     for (const key of keys) {
-      this.putUint16(key, `${field} key`)
-      this.putUint32(map.get(key) ?? 0, `${field}[${String(key)}]`)
+      this.putUint16(key, keyField)
+      this.putUint32(map.get(key) ?? 0, field, key)
     }
     return this
   }
