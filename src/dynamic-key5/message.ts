@@ -9,6 +9,17 @@ import { hmac } from '../hmac/index.js'
 /** The text every DynamicKey5 key starts with. */
 export const VERSION = '005'
 
+/**
+ * Returns a writer capacity that fits both messages: their fixed fields take
+ * under 80 bytes, and each string at most 3 UTF-8 bytes per UTF-16 code unit.
+ * Starting large enough avoids growing the buffer, which costs a second allocation.
+ */
+function capacityFor(channelName: string, extra: ReadonlyMap<number, string>): number {
+  let capacity = 80 + 3 * channelName.length
+  for (const value of extra.values()) capacity += 4 + 3 * value.length
+  return capacity
+}
+
 /** Inputs of the signature. The uid and channel name are signed but never stored in the key. */
 export interface SignedFields {
   readonly serviceType: number
@@ -36,7 +47,7 @@ export async function signDynamicKey5(
   appCertificate: Uint8Array,
   fields: SignedFields,
 ): Promise<string> {
-  const message = new ByteWriter()
+  const message = new ByteWriter(capacityFor(fields.channelName, fields.extra))
     .putUint16(fields.serviceType, 'serviceType')
     .putBytes(fields.appId, 'appId')
     .putUint32(fields.unixTs, 'unixTs')
@@ -45,7 +56,7 @@ export async function signDynamicKey5(
     .putUint32(fields.uid, 'uid')
     .putUint32(fields.expiredTs, 'expiredTs')
     .putBytesMap(fields.extra, 'extra')
-    .toBytes()
+    .toView()
   const signature = await hmac('SHA-1', appCertificate, message)
   return hexEncode(signature).toUpperCase()
 }
@@ -64,7 +75,7 @@ export interface StoredFields {
 
 /** Packs the stored fields and returns the key: "005" + standard padded base64. */
 export function encodeKey(fields: StoredFields): string {
-  const content = new ByteWriter()
+  const content = new ByteWriter(capacityFor('', fields.extra))
     .putUint16(fields.serviceType, 'serviceType')
     .putString(fields.signature, 'signature')
     .putBytes(fields.appId, 'appId')
@@ -72,6 +83,6 @@ export function encodeKey(fields: StoredFields): string {
     .putUint32(fields.randomInt, 'randomInt')
     .putUint32(fields.expiredTs, 'expiredTs')
     .putBytesMap(fields.extra, 'extra')
-    .toBytes()
+    .toView()
   return VERSION + base64Encode(content)
 }
