@@ -1,4 +1,4 @@
-import { base64Encode, ByteWriter, crc32, utf8Encode } from '../bytes/index.js'
+import { base64Encode, ByteWriter, crc32, utf8Encode, utf8EncodeInto, utf8Length } from '../bytes/index.js'
 import { AgoraKeysError } from '../errors.js'
 import { hmac } from '../hmac/index.js'
 import { checkAppCertificate, checkAppId, checkOptions, checkString, checkTimestamp } from '../validate.js'
@@ -101,38 +101,54 @@ function checkPrivileges(value: unknown): Map<number, number> {
 /** Checks every option of {@link buildAccessToken} and fills in the defaults. */
 export function resolveAccessTokenInputs(options: unknown, what: string): ResolvedAccessTokenInputs {
   const input = checkOptions(options, what)
-  return {
-    appId: checkAppId(input.appId),
-    appCertificate: checkAppCertificate(input.appCertificate),
-    channelName: checkString(input.channelName, 'channelName'),
-    uidString: resolveUidOrAccount(input, 'the account option'),
-    privileges: checkPrivileges(input.privileges),
-    ...resolveSaltAndTs(input),
-  }
+  const appId = checkAppId(input.appId)
+  const appCertificate = checkAppCertificate(input.appCertificate)
+  const channelName = checkString(input.channelName, 'channelName')
+  const uidString = resolveUidOrAccount(input, 'the account option')
+  const privileges = checkPrivileges(input.privileges)
+  const { salt, ts } = resolveSaltAndTs(input)
+  return { appId, appCertificate, channelName, uidString, privileges, salt, ts }
+}
+
+/** The bytes a "006" signature covers, with views of the channel name and uid string in them. */
+export interface SignedBytes {
+  readonly bytes: Uint8Array
+  /** The channel name's UTF-8, whose CRC-32 the token stores. */
+  readonly channelName: Uint8Array
+  /** The uid string's UTF-8, whose CRC-32 the token stores. */
+  readonly uid: Uint8Array
 }
 
 /**
- * Computes the "006" signature: HMAC-SHA256 keyed with the certificate's
- * text, over App ID, channel name, uid string and packed message, concatenated
- * as UTF-8 with no separators.
+ * Concatenates what "006" signs: App ID, channel name and uid string as
+ * UTF-8, then the packed message, with no separators. Each string is encoded
+ * on its own, as the references do, so a lone surrogate at the end of one
+ * cannot pair with one at the start of the next.
  */
-export function signAccessToken(
-  appCertificate: string,
+export function packSignedBytes(
   appId: string,
   channelName: string,
   uidString: string,
   message: Uint8Array,
-): Promise<Uint8Array> {
-  // Each string is encoded on its own, as the references do, so a lone surrogate
-  // at the end of one cannot pair with one at the start of the next.
-  const parts = [utf8Encode(appId), utf8Encode(channelName), utf8Encode(uidString), message]
-  const signed = new Uint8Array(parts.reduce((total, part) => total + part.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    signed.set(part, offset)
-    offset += part.length
+): SignedBytes {
+  const channelStart = utf8Length(appId)
+  const uidStart = channelStart + utf8Length(channelName)
+  const messageStart = uidStart + utf8Length(uidString)
+  const bytes = new Uint8Array(messageStart + message.length)
+  utf8EncodeInto(appId, bytes, 0)
+  utf8EncodeInto(channelName, bytes, channelStart)
+  utf8EncodeInto(uidString, bytes, uidStart)
+  bytes.set(message, messageStart)
+  return {
+    bytes,
+    channelName: bytes.subarray(channelStart, uidStart),
+    uid: bytes.subarray(uidStart, messageStart),
   }
-  return hmac('SHA-256', utf8Encode(appCertificate), signed)
+}
+
+/** Computes the "006" signature: HMAC-SHA256 of the signed bytes, keyed with the certificate's text. */
+export function signAccessToken(appCertificate: string, signed: SignedBytes): Promise<Uint8Array> {
+  return hmac('SHA-256', utf8Encode(appCertificate), signed.bytes)
 }
 
 /** Packs checked inputs into a token. Builders call this after their own checks. */
@@ -141,20 +157,16 @@ export async function packAccessToken(input: ResolvedAccessTokenInputs): Promise
     .putUint32(input.salt, 'salt')
     .putUint32(input.ts, 'ts')
     .putUint32Map(input.privileges, 'privileges')
-    .toBytes()
-  const signature = await signAccessToken(
-    input.appCertificate,
-    input.appId,
-    input.channelName,
-    input.uidString,
-    message,
-  )
-  const content = new ByteWriter()
+    .toView()
+  const signed = packSignedBytes(input.appId, input.channelName, input.uidString, message)
+  const signature = await signAccessToken(input.appCertificate, signed)
+  // Capacity: the length-prefixed signature, two CRC-32s and the length-prefixed message.
+  const content = new ByteWriter(2 + signature.length + 8 + 2 + message.length)
     .putBytes(signature, 'signature')
-    .putUint32(crc32(utf8Encode(input.channelName)), 'crcChannelName')
-    .putUint32(crc32(utf8Encode(input.uidString)), 'crcUid')
+    .putUint32(crc32(signed.channelName), 'crcChannelName')
+    .putUint32(crc32(signed.uid), 'crcUid')
     .putBytes(message, 'message')
-    .toBytes()
+    .toView()
   return ACCESS_TOKEN_VERSION + input.appId + base64Encode(content)
 }
 

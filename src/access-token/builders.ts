@@ -83,7 +83,9 @@ function checkRtmRole(value: unknown): RtmRole {
 }
 
 function privilegesFor(ids: readonly number[], expire: number): Map<number, number> {
-  return new Map(ids.map((id) => [id, expire]))
+  const privileges = new Map<number, number>()
+  for (const id of ids) privileges.set(id, expire)
+  return privileges
 }
 
 /** Checks the options every builder shares and fills in the defaults. */
@@ -92,12 +94,10 @@ function resolveBuilderBase(input: Record<string, unknown>) {
     input.privilegeExpiredTs === undefined
       ? 0
       : checkExpireTimestamp(input.privilegeExpiredTs, 'privilegeExpiredTs')
-  return {
-    appId: checkAppId(input.appId),
-    appCertificate: checkAppCertificate(input.appCertificate),
-    expire,
-    ...resolveSaltAndTs(input),
-  }
+  const appId = checkAppId(input.appId)
+  const appCertificate = checkAppCertificate(input.appCertificate)
+  const { salt, ts } = resolveSaltAndTs(input)
+  return { appId, appCertificate, expire, salt, ts }
 }
 
 async function buildRtcToken(
@@ -105,13 +105,10 @@ async function buildRtcToken(
   uidString: string,
 ): Promise<string> {
   const role = checkRtcRole(input.role)
-  const { expire, ...base } = resolveBuilderBase(input)
-  return packAccessToken({
-    ...base,
-    channelName: checkString(input.channelName, 'channelName'),
-    uidString,
-    privileges: privilegesFor(rtcRolePrivileges[role], expire),
-  })
+  const { appId, appCertificate, expire, salt, ts } = resolveBuilderBase(input)
+  const channelName = checkString(input.channelName, 'channelName')
+  const privileges = privilegesFor(rtcRolePrivileges[role], expire)
+  return packAccessToken({ appId, appCertificate, channelName, uidString, privileges, salt, ts })
 }
 
 /**
@@ -166,13 +163,10 @@ async function buildTokenWithAccount(options: RtcTokenWithAccountOptions): Promi
 async function buildToken(options: RtmTokenOptions): Promise<string> {
   const input = checkOptions(options, 'RtmTokenBuilder.buildToken')
   checkRtmRole(input.role)
-  const { expire, ...base } = resolveBuilderBase(input)
-  return packAccessToken({
-    ...base,
-    channelName: checkAccount(input.userAccount, 'userAccount'),
-    uidString: '',
-    privileges: privilegesFor([AccessTokenPrivilege.rtmLogin], expire),
-  })
+  const { appId, appCertificate, expire, salt, ts } = resolveBuilderBase(input)
+  const channelName = checkAccount(input.userAccount, 'userAccount')
+  const privileges = privilegesFor([AccessTokenPrivilege.rtmLogin], expire)
+  return packAccessToken({ appId, appCertificate, channelName, uidString: '', privileges, salt, ts })
 }
 
 /**

@@ -53,6 +53,8 @@ export interface AccessTokenFields {
 /** A parsed token together with the signed message bytes, which a verifier re-signs as they are. */
 export interface DecodedAccessToken {
   readonly fields: AccessTokenFields
+  /** The HMAC-SHA256 signature, 32 bytes. */
+  readonly signature: Uint8Array
   readonly message: Uint8Array
 }
 
@@ -132,7 +134,7 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
       expireTimestamp,
     })),
   }
-  return { fields, message }
+  return { fields, signature, message }
 }
 
 /**
@@ -188,7 +190,7 @@ export function matchAccessTokenCrcs(
 }
 
 /** Compares a token's CRCs with a checked channel name and signed uid string. */
-export function compareCrcs(
+function compareCrcs(
   fields: Pick<AccessTokenFields, 'crcChannelName' | 'crcUid'>,
   channelName: string,
   uidString: string,

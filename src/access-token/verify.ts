@@ -1,9 +1,9 @@
-import { hexEncode } from '../bytes/index.js'
+import { crc32 } from '../bytes/index.js'
 import type { VerifyReason, VerifyResult } from '../channel-key/types.js'
 import {
   appIdReason,
   malformedResult,
-  signatureReason,
+  signatureBytesReason,
   verifyResult,
 } from '../channel-key/verify-checks.js'
 import {
@@ -14,9 +14,9 @@ import {
   checkTimestamp,
   nowSeconds,
 } from '../validate.js'
-import { signAccessToken } from './build.js'
+import { packSignedBytes, signAccessToken, type SignedBytes } from './build.js'
 import { resolveUidOrAccount } from './inputs.js'
-import { compareCrcs, decodeAccessToken, type AccessTokenFields } from './parse.js'
+import { decodeAccessToken, type AccessTokenFields } from './parse.js'
 
 /** Options of {@link verifyAccessToken}. */
 export interface AccessTokenVerifyOptions {
@@ -53,16 +53,20 @@ function resolveTokenVerifyOptions(options: unknown): ResolvedTokenVerifyOptions
   }
 }
 
-function crcReasons(fields: AccessTokenFields, options: ResolvedTokenVerifyOptions): VerifyReason[] {
-  const match = compareCrcs(fields, options.channelName, options.uidString)
+/** Compares the token's CRCs with those of the channel name and uid string that were signed. */
+function crcReasons(
+  fields: AccessTokenFields,
+  signed: SignedBytes,
+  options: ResolvedTokenVerifyOptions,
+): VerifyReason[] {
   const reasons: VerifyReason[] = []
-  if (!match.channelName) {
+  if (crc32(signed.channelName) !== fields.crcChannelName) {
     reasons.push({
       code: 'channel-name',
       message: 'token was made for another channel name: the CRC-32 of the channel name does not match',
     })
   }
-  if (!match.uid) {
+  if (crc32(signed.uid) !== fields.crcUid) {
     const expectedUid = options.uidString === '' ? 'uid 0' : JSON.stringify(options.uidString)
     reasons.push({
       code: 'uid',
@@ -119,18 +123,13 @@ export async function verifyAccessToken(
   } catch (error) {
     return malformedResult(error)
   }
-  const { fields, message } = decoded
-  const expected = await signAccessToken(
-    resolved.appCertificate,
-    fields.appId,
-    resolved.channelName,
-    resolved.uidString,
-    message,
-  )
+  const { fields, signature, message } = decoded
+  const signed = packSignedBytes(fields.appId, resolved.channelName, resolved.uidString, message)
+  const expected = await signAccessToken(resolved.appCertificate, signed)
   return verifyResult(fields, [
     ...appIdReason(fields.appId, resolved.appId),
-    ...signatureReason(fields.signature, hexEncode(expected)),
-    ...crcReasons(fields, resolved),
+    ...signatureBytesReason(signature, expected),
+    ...crcReasons(fields, signed, resolved),
     ...expiryReasons(fields, resolved.now),
   ])
 }

@@ -49,7 +49,12 @@ export function resolveVerifyOptions(options: unknown, what: string): ResolvedVe
 
 /** Compares a signature from a key with a recomputed one in constant time. */
 export function signatureReason(stored: string, expected: string): VerifyReason[] {
-  if (timingSafeEqual(utf8Encode(stored), utf8Encode(expected))) return []
+  return signatureBytesReason(utf8Encode(stored), utf8Encode(expected))
+}
+
+/** Compares signature bytes from a token with recomputed ones in constant time. */
+export function signatureBytesReason(stored: Uint8Array, expected: Uint8Array): VerifyReason[] {
+  if (timingSafeEqual(stored, expected)) return []
   return [
     {
       code: 'signature',
