@@ -49,9 +49,10 @@ function putCount(writer: ByteWriter, count: number, field: string): void {
 function putPrivileges(writer: ByteWriter, privileges: PrivilegeMap, field: string): void {
   const ids = numericKeys(privileges)
   putCount(writer, ids.length, field)
+  const keyField = `${field} key`
   for (const id of ids) {
-    writer.putUint16(id, `${field} key`)
-    writer.putUint32(privileges[id] ?? 0, `${field}[${String(id)}]`)
+    writer.putUint16(id, keyField)
+    writer.putUint32(privileges[id] ?? 0, field, id)
   }
 }
 

@@ -7,7 +7,7 @@ import { ByteWriter, utf8Encode } from '../bytes/index.js'
 import { hmac } from '../hmac/index.js'
 
 function uint32Bytes(value: number, field: string): Uint8Array {
-  return new ByteWriter().putUint32(value, field).toBytes()
+  return new ByteWriter(4).putUint32(value, field).toView()
 }
 
 /**

@@ -2,13 +2,12 @@
  * Verifying AccessToken2 ("007") tokens offline: the signature, the App ID,
  * the token and privilege expiry, and the RTC channel and uid.
  */
-import { hexEncode } from '../bytes/index.js'
 import type { VerifyReason, VerifyResult } from '../channel-key/types.js'
 import {
   MAX_CLOCK_SKEW_SECONDS,
   appIdReason,
   malformedResult,
-  signatureReason,
+  signatureBytesReason,
   verifyResult,
 } from '../channel-key/verify-checks.js'
 import { AgoraKeysError } from '../errors.js'
@@ -177,14 +176,14 @@ export async function verifyAccessToken2(
   } catch (error) {
     return malformedResult(error)
   }
-  const { fields, signingInfo } = parsed
+  const { fields, signature, signingInfo } = parsed
   const expected = await signSigningInfo(input.appCertificate, fields.issueTs, fields.salt, signingInfo)
   const scope =
     input.serviceType === undefined
       ? fields.services
       : fields.services.filter((service) => service.type === input.serviceType)
   const reasons = [
-    ...signatureReason(fields.signature, hexEncode(expected)),
+    ...signatureBytesReason(signature, expected),
     ...appIdReason(fields.appId, input.appId),
     ...timeReasons(fields, scope, input.now),
     ...serviceReasons(fields, input.serviceType),
