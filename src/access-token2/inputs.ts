@@ -182,9 +182,16 @@ function checkPrivileges(value: unknown, field: string): PrivilegeMap {
   const out: Record<number, number> = {}
   for (const key of Object.keys(input)) {
     const id = checkKey(key, field)
-    out[id] = checkDuration(input[key], `${field}[${key}]`)
+    const seconds = input[key]
+    // The field name is built only for checkDuration, which needs it to report an error.
+    out[id] = isShortDuration(seconds) ? seconds : checkDuration(seconds, `${field}[${key}]`)
   }
   return out
+}
+
+/** Tells whether `value` is an integer from 0 to {@link MAX_DURATION_SECONDS}, which checkDuration returns as it is. */
+function isShortDuration(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_DURATION_SECONDS
 }
 
 function checkInt16(value: unknown, field: string): number {

@@ -30,13 +30,16 @@ export function packSigningInfo(inputs: ResolvedAccessToken2Inputs): Uint8Array 
     .map((service, index) => ({ service, field: `services[${String(index)}]` }))
     .sort((a, b) => a.service.type - b.service.type)
   for (const { service, field } of ordered) packService(writer, service, field)
-  return writer.toBytes()
+  return writer.toView()
 }
 
 async function signedPayload(inputs: ResolvedAccessToken2Inputs): Promise<Uint8Array> {
   const signingInfo = packSigningInfo(inputs)
   const signature = await signSigningInfo(inputs.appCertificate, inputs.issueTs, inputs.salt, signingInfo)
-  const payload = new ByteWriter().putBytes(signature, 'signature').putRaw(signingInfo).toBytes()
+  const payload = new ByteWriter(2 + signature.length + signingInfo.length)
+    .putBytes(signature, 'signature')
+    .putRaw(signingInfo)
+    .toView()
   if (payload.length > MAX_ACCESS_TOKEN2_PAYLOAD_BYTES) {
     throw new AgoraKeysError(
       'ERR_VALUE_TOO_LONG',

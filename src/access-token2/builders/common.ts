@@ -184,5 +184,6 @@ export function buildFromServices(
   expire: number,
   services: readonly AccessToken2Service[],
 ): Promise<string> {
-  return buildAccessToken2({ ...base, expire, services })
+  const { appId, appCertificate, issueTs, salt } = base
+  return buildAccessToken2({ appId, appCertificate, issueTs, salt, expire, services })
 }
