@@ -109,7 +109,8 @@ function checkServices(value: unknown): AccessToken2Service[] {
       { field: 'services' },
     )
   }
-  return value.map((service: unknown, index) => checkService(service, `services[${String(index)}]`))
+  // Array.from passes a hole as undefined, so checkService rejects it. Array.prototype.map would skip it.
+  return Array.from(value, (service: unknown, index) => checkService(service, `services[${String(index)}]`))
 }
 
 function checkObject(value: unknown, field: string, hint: string): Record<string, unknown> {
@@ -230,7 +231,7 @@ function checkPermissions(value: unknown, field: string): Rtm2Permissions {
           { field: namesField },
         )
       }
-      inner[permissionType] = names.map((name: unknown, i) => checkString(name, `${namesField}[${String(i)}]`))
+      inner[permissionType] = Array.from(names, (name: unknown, i) => checkString(name, `${namesField}[${String(i)}]`))
     }
     out[resourceType] = inner
   }
