@@ -4,15 +4,18 @@ import { AgoraKeysError } from '../errors.js'
 export const PROGRAM = 'agora-keys'
 
 /**
- * Any run of exactly 32 hex characters, the shape of an App Certificate. A
+ * Any run of 32 or more hex characters, the shape of an App Certificate. A
  * certificate typed in the wrong place (as a positional argument, say) could
- * otherwise reach stderr through an error message that echoes input.
+ * otherwise reach stderr through an error message that echoes input. Longer
+ * runs count too, because a certificate pasted next to other hex digits
+ * (`$CERT0`, or twice) still contains every character of it.
+ * NOTE: a certificate split by another character, or cut short, still shows.
  */
-const HEX32_RUN = /(?<![0-9a-fA-F])[0-9a-fA-F]{32}(?![0-9a-fA-F])/g
+const HEX32_RUN = /[0-9a-fA-F]{32,}/g
 
-/** Replaces every run of 32 hex characters with a placeholder. */
+/** Replaces every run of 32 or more hex characters with a placeholder that gives its length. */
 export function redactHex32(text: string): string {
-  return text.replace(HEX32_RUN, '<32 hex characters>')
+  return text.replace(HEX32_RUN, (run) => `<${String(run.length)} hex characters>`)
 }
 
 /** Joins a multi-line message (Node's parseArgs writes some over three lines) into one line. */
