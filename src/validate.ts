@@ -4,11 +4,37 @@ export const UINT32_MAX = 0xffffffff
 const INT32_MIN = -0x80000000
 const HEX32 = /^[0-9a-fA-F]{32}$/
 
+// A decimal string this short is safe to show, because it cannot be a 32-character credential.
+const SHORT_DECIMAL = /^-?[0-9]{1,16}$/
+
 function describe(value: unknown): string {
   if (value === null) return 'null'
-  if (typeof value === 'string') return `a string of length ${String(value.length)}`
+  if (typeof value === 'string') {
+    if (SHORT_DECIMAL.test(value)) return `the string ${JSON.stringify(value)}`
+    return `a string of length ${String(value.length)}`
+  }
   if (typeof value === 'number') return String(value)
   return `a value of type ${typeof value}`
+}
+
+/**
+ * Describes a rejected App ID or App Certificate by its type, length,
+ * surrounding whitespace or non-hex characters, never by its characters.
+ */
+function describeCredential(value: unknown): string {
+  if (typeof value !== 'string') return describe(value)
+  const length = `a string of length ${String(value.length)}`
+  if (value.trim() !== value) {
+    const trimmed = HEX32.test(value.trim()) ? '32 hexadecimal characters' : length
+    return `${trimmed} with surrounding whitespace; remove the whitespace, such as a trailing newline from a file or environment variable`
+  }
+  if (value.length === 32) return `${length} that is not hexadecimal`
+  return length
+}
+
+/** Suggests the fix for a number passed as a decimal string. */
+function integerHint(value: unknown): string {
+  return typeof value === 'string' && SHORT_DECIMAL.test(value) ? '; pass a number, not a string' : ''
 }
 
 /** Checks an App ID: 32 hex characters of any case. The App ID is not secret, but only its length is reported. */
@@ -16,7 +42,7 @@ export function checkAppId(value: unknown, field = 'appId'): string {
   if (typeof value !== 'string' || !HEX32.test(value)) {
     throw new AgoraKeysError(
       'ERR_INVALID_APP_ID',
-      `${field} must be the 32 hexadecimal characters shown in Agora Console, got ${describe(value)}`,
+      `${field} must be the 32 hexadecimal characters shown in Agora Console, got ${describeCredential(value)}`,
       { field },
     )
   }
@@ -31,7 +57,7 @@ export function checkAppCertificate(value: unknown, field = 'appCertificate'): s
   if (typeof value !== 'string' || !HEX32.test(value)) {
     throw new AgoraKeysError(
       'ERR_INVALID_APP_CERTIFICATE',
-      `${field} must be the 32 hexadecimal characters of the primary or secondary certificate in Agora Console, got ${describe(value)}`,
+      `${field} must be the 32 hexadecimal characters of the primary or secondary certificate in Agora Console, got ${describeCredential(value)}`,
       { field },
     )
   }
@@ -53,7 +79,7 @@ export function checkUint32(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > UINT32_MAX) {
     throw new AgoraKeysError(
       'ERR_INVALID_INTEGER',
-      `${field} must be an integer from 0 to ${String(UINT32_MAX)}, got ${describe(value)}`,
+      `${field} must be an integer from 0 to ${String(UINT32_MAX)}, got ${describe(value)}${integerHint(value)}`,
       { field },
     )
   }
@@ -69,7 +95,7 @@ export function checkWrappingUint32(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < INT32_MIN || value > UINT32_MAX) {
     throw new AgoraKeysError(
       'ERR_INVALID_INTEGER',
-      `${field} must be an integer from ${String(INT32_MIN)} to ${String(UINT32_MAX)} (negatives wrap to uint32), got ${describe(value)}`,
+      `${field} must be an integer from ${String(INT32_MIN)} to ${String(UINT32_MAX)} (negatives wrap to uint32), got ${describe(value)}${integerHint(value)}`,
       { field },
     )
   }

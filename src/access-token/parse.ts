@@ -1,4 +1,5 @@
 import { base64Decode, ByteReader, crc32, hexEncode, isHex, utf8Encode } from '../bytes/index.js'
+import { withTokenTextHint } from '../bytes/token-text.js'
 import { AgoraKeysError } from '../errors.js'
 import { checkOptions, checkString } from '../validate.js'
 import { ACCESS_TOKEN_VERSION, MAX_ACCESS_TOKEN_PRIVILEGES } from './build.js'
@@ -97,9 +98,16 @@ function parseHeader(token: string): string {
  */
 export function decodeAccessToken(token: string): DecodedAccessToken {
   checkString(token, 'token')
-  const appId = parseHeader(token)
+  let appId: string
+  let contentBytes: Uint8Array
+  try {
+    appId = parseHeader(token)
+    contentBytes = base64Decode(token.slice(HEADER_LENGTH), 'token content')
+  } catch (error) {
+    throw withTokenTextHint(error, token)
+  }
 
-  const content = new ByteReader(base64Decode(token.slice(HEADER_LENGTH), 'token content'))
+  const content = new ByteReader(contentBytes)
   const signature = content.getBytesView('signature')
   if (signature.length !== SIGNATURE_LENGTH) {
     throw new AgoraKeysError(

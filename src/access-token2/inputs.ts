@@ -64,9 +64,16 @@ const DECIMAL_KEY = /^(?:0|[1-9][0-9]*)$/
 
 /**
  * Checks a duration in seconds: a uint32 that does not look like an absolute
- * Unix timestamp.
+ * Unix timestamp in seconds or milliseconds.
  */
 export function checkDuration(value: unknown, field: string): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value > UINT32_MAX) {
+    throw new AgoraKeysError(
+      'ERR_EXPIRE_LOOKS_LIKE_TIMESTAMP',
+      `${field} is ${String(value)}, which looks like a Unix timestamp in milliseconds; AccessToken2 takes a duration in seconds after issueTs, such as 3600 for one hour`,
+      { field },
+    )
+  }
   const seconds = checkUint32(value, field)
   if (seconds > MAX_DURATION_SECONDS && seconds !== UINT32_MAX) {
     throw new AgoraKeysError(

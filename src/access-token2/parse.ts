@@ -3,6 +3,7 @@
  * returns fields or throws {@link AgoraKeysError} with a stable code.
  */
 import { ByteReader, base64Decode, hexEncode } from '../bytes/index.js'
+import { withTokenTextHint } from '../bytes/token-text.js'
 import { inflate } from '../compress/index.js'
 import { AgoraKeysError } from '../errors.js'
 import { readService, type UnknownServiceBytes } from './codec.js'
@@ -74,8 +75,12 @@ function checkTokenText(token: unknown): string {
 
 /** Parses a token and keeps the signed bytes, for the verifier. */
 export async function parseAccessToken2Bytes(token: unknown): Promise<ParsedAccessToken2> {
-  const text = checkTokenText(token)
-  const compressed = base64Decode(text.slice(ACCESS_TOKEN2_VERSION.length), 'body')
+  let compressed: Uint8Array
+  try {
+    compressed = base64Decode(checkTokenText(token).slice(ACCESS_TOKEN2_VERSION.length), 'body')
+  } catch (error) {
+    throw typeof token === 'string' ? withTokenTextHint(error, token) : error
+  }
   const payload = await inflate(compressed, MAX_ACCESS_TOKEN2_PAYLOAD_BYTES)
 
   const reader = new ByteReader(payload)

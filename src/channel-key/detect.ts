@@ -98,6 +98,8 @@ const prefixedFormats: readonly (readonly [prefix: string, format: KeyFormat])[]
 export function detectKeyFormat(text: string): KeyFormat | undefined {
   // Guards callers without type checking, so the promise not to throw holds for any value.
   if (typeof text !== 'string') return undefined
+  // No format contains whitespace. The prefix test alone would name "007…\n".
+  if (text.trim() !== text) return undefined
   const shape = matchHexKeyShape(text)
   if (shape !== undefined) return shape.format
   for (const [prefix, format] of prefixedFormats) {

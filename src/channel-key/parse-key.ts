@@ -55,6 +55,17 @@ const accessTokenFunctions = {
   'access-token2': { name: 'AccessToken2 "007"', parse: 'parseAccessToken2', verify: 'verifyAccessToken2' },
 } as const
 
+/** Returns the error for an AccessToken passed where a Channel Key is expected, with `hint` appended. */
+function notChannelKeyError(format: 'access-token' | 'access-token2', hint: string): AgoraKeysError {
+  const functions = accessTokenFunctions[format]
+  return new AgoraKeysError(
+    'ERR_KEY_UNKNOWN_VERSION',
+    `key is an ${functions.name}, not a Channel Key; ` +
+      `read it with ${functions.parse} and check it with ${functions.verify}${hint}`,
+    { field: 'key' },
+  )
+}
+
 /**
  * Checks that `key` is a string no longer than the limit and picks the
  * Channel Key version whose parser reads it. A string that matches no shape
@@ -64,14 +75,11 @@ const accessTokenFunctions = {
 function selectChannelKeyFormat(key: unknown): ChannelKeyFormat {
   const text = checkString(key, 'key')
   const format = detectKeyFormat(text)
-  if (format === 'access-token' || format === 'access-token2') {
-    const functions = accessTokenFunctions[format]
-    throw new AgoraKeysError(
-      'ERR_KEY_UNKNOWN_VERSION',
-      `key is an ${functions.name}, not a Channel Key; ` +
-        `read it with ${functions.parse} and check it with ${functions.verify}`,
-      { field: 'key' },
-    )
+  if (format === 'access-token' || format === 'access-token2') throw notChannelKeyError(format, '')
+  // detectKeyFormat names no string with surrounding whitespace, so a padded token is detected trimmed.
+  const trimmedFormat = format === undefined ? detectKeyFormat(text.trim()) : undefined
+  if (trimmedFormat === 'access-token' || trimmedFormat === 'access-token2') {
+    throw notChannelKeyError(trimmedFormat, '; remove the surrounding whitespace')
   }
   if (text.length > MAX_CHANNEL_KEY_LENGTH) {
     throw new AgoraKeysError(
