@@ -1,7 +1,7 @@
 import { base64Decode, ByteReader, crc32, hexEncode, isHex, utf8Encode } from '../bytes/index.js'
 import { withTokenTextHint } from '../bytes/token-text.js'
 import { AgoraKeysError } from '../errors.js'
-import { checkOptions, checkString } from '../validate.js'
+import { checkOptions, checkString, checkUint32 } from '../validate.js'
 import { ACCESS_TOKEN_VERSION, MAX_ACCESS_TOKEN_PRIVILEGES } from './build.js'
 import { resolveUidOrAccount } from './inputs.js'
 import { accessTokenPrivilegeName, type AccessTokenPrivilegeName } from './privileges.js'
@@ -183,7 +183,9 @@ export interface AccessTokenCrcMatch {
  * explain a failed join, but a match is not proof: CRC-32 is not a signature,
  * and only {@link verifyAccessToken} proves the token was signed for them.
  *
- * @throws {AgoraKeysError} `ERR_INVALID_ARGUMENT`, `ERR_UID_NOT_INTEGER`, `ERR_INVALID_INTEGER`.
+ * @throws {AgoraKeysError} `ERR_INVALID_ARGUMENT` (fields not an object, or a
+ *   bad target), `ERR_UID_NOT_INTEGER`, `ERR_INVALID_INTEGER` (a CRC that is not
+ *   a uint32, or a bad uid).
  * @example
  * matchAccessTokenCrcs(parseAccessToken(token), { channelName: 'room-1', uid: 42 })
  * // → { channelName: true, uid: false }
@@ -192,9 +194,26 @@ export function matchAccessTokenCrcs(
   fields: Pick<AccessTokenFields, 'crcChannelName' | 'crcUid'>,
   target: AccessTokenCrcTarget,
 ): AccessTokenCrcMatch {
+  const crcs = checkCrcFields(fields)
   const input = checkOptions(target, 'matchAccessTokenCrcs')
   const channelName = checkString(input.channelName, 'channelName')
-  return compareCrcs(fields, channelName, resolveUidOrAccount(input, 'the account option'))
+  return compareCrcs(crcs, channelName, resolveUidOrAccount(input, 'the account option'))
+}
+
+/** Checks the first argument of {@link matchAccessTokenCrcs}: an object with two uint32 CRCs. */
+function checkCrcFields(value: unknown): Pick<AccessTokenFields, 'crcChannelName' | 'crcUid'> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_ARGUMENT',
+      'fields must be the object parseAccessToken returns, or any object with crcChannelName and crcUid',
+      { field: 'fields' },
+    )
+  }
+  const input = value as Record<string, unknown>
+  return {
+    crcChannelName: checkUint32(input.crcChannelName, 'crcChannelName'),
+    crcUid: checkUint32(input.crcUid, 'crcUid'),
+  }
 }
 
 /** Compares a token's CRCs with a checked channel name and signed uid string. */
