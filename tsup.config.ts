@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { cpSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin } from 'esbuild'
 import { defineConfig, type Options } from 'tsup'
@@ -32,6 +34,20 @@ function backendPlugin(runtime: Runtime): Plugin {
   }
 }
 
+/**
+ * Writes one set of declarations for both builds with tsc: dist/types for
+ * `import` and a copy in dist/types-cjs, marked CommonJS by its own
+ * package.json, for `require`. tsc keeps `export * as dynamicKeyN` intact,
+ * where tsup's bundled declarations turned the namespaces' types into values.
+ */
+function emitDeclarations(): Promise<void> {
+  const tsc = path.resolve('node_modules/typescript/bin/tsc')
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+  cpSync('dist/types', 'dist/types-cjs', { recursive: true })
+  writeFileSync('dist/types-cjs/package.json', '{ "type": "commonjs" }\n')
+  return Promise.resolve()
+}
+
 function libraryBuild(runtime: Runtime): Options {
   return {
     entry: libraryEntries,
@@ -43,8 +59,8 @@ function libraryBuild(runtime: Runtime): Options {
     treeshake: true,
     sourcemap: false,
     clean: false,
-    // One set of declarations serves both builds; package.json points both at dist/node.
-    dts: runtime === 'node',
+    dts: false,
+    onSuccess: runtime === 'node' ? emitDeclarations : undefined,
     esbuildPlugins: [backendPlugin(runtime)],
   }
 }

@@ -105,16 +105,13 @@ describe('declarations in a consumer project', () => {
     },
   )
 
-  // NOTE: known bug, so these two are expected to fail. tsup 8.5.1 bundles the
-  // declarations with rollup-plugin-dts 6.1.1, which writes each re-exported type of an
-  // `export * as dynamicKeyN` namespace as `declare const X: typeof X`. That is an error
-  // whenever skipLibCheck is false, and a value where a type is expected. It also drops
-  // the value half of InChannelPermission. Change it.fails to it once the build is fixed.
-  it.fails('declarations pass lib checking', async () => {
+  // tsc writes the declarations (tsup's bundled ones turned the types of the
+  // `export * as dynamicKeyN` namespaces into values), so lib checking passes.
+  it('declarations pass lib checking', async () => {
     expect(await typeCheck('subpaths.ts', 'node16', false)).toBe('')
   })
 
-  it.fails('root namespaces expose values and types', async () => {
+  it('root namespaces expose values and types', async () => {
     expect(await typeCheck('namespaces.ts', 'bundler', true)).toBe('')
   })
 })
