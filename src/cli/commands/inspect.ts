@@ -87,7 +87,8 @@ function inspectHelp(): string {
 }
 
 async function inspectKey(key: string, request: InspectRequest): Promise<Inspection> {
-  const format = detectKeyFormat(key)
+  // Surrounding whitespace is ignored here, so the format's own parser reports it.
+  const format = detectKeyFormat(key.trim())
   if (format === 'access-token') return inspectAccessToken(key, request)
   if (format === 'access-token2') return inspectAccessToken2(key, request)
   // parseKey also explains a string that matches no format, by the version it is closest to.
@@ -99,7 +100,7 @@ function reportMalformed(error: AgoraKeysError, key: string, json: boolean, cont
   context.stderr(formatError(error))
   if (json) {
     const output = {
-      format: detectKeyFormat(key) ?? null,
+      format: detectKeyFormat(key.trim()) ?? null,
       error: { code: error.code, message: error.message, field: error.field ?? null },
     }
     context.stdout(`${JSON.stringify(output, null, 2)}\n`)

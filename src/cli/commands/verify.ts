@@ -166,12 +166,13 @@ async function runVerifier(key: string, format: KeyFormat, inputs: VerifyInputs)
 }
 
 /**
- * Detects the format of `key`. For a string of no known shape it returns the
- * error of parseKey, which names what is wrong by the format the string is
+ * Detects the format of `key`, ignoring surrounding whitespace so that the
+ * format's own verifier reports it. For a string of no known shape it returns
+ * the error of parseKey, which names what is wrong by the format the string is
  * closest to.
  */
 function resolveFormat(key: string): { readonly format: KeyFormat } | { readonly malformed: VerifyResult<never> } {
-  const format = detectKeyFormat(key)
+  const format = detectKeyFormat(key.trim())
   if (format !== undefined) return { format }
   try {
     // NOTE: no string is known that parseKey accepts and detectKeyFormat rejects. If one
