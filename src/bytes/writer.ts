@@ -140,6 +140,11 @@ export class ByteWriter {
 
   /** Appends a uint16 count, then each uint16 key and length-prefixed value in ascending key order. */
   putBytesMap(map: ReadonlyMap<number, Uint8Array | string>, field: string): this {
+    if (map.size === 0) {
+      // The common empty map is its zero count alone, with no key array or field names to build.
+      this.#write16(0)
+      return this
+    }
     const keys = sortedKeys(map, field)
     this.putUint16(keys.length, `${field} count`)
     for (const key of keys) {
@@ -162,12 +167,12 @@ export class ByteWriter {
   }
 
   /**
-   * Returns the bytes written so far as a view of the writer's buffer, with
-   * no copy, for input that is hashed or encoded at once. Later puts do not
-   * change these bytes, but writing into the view changes the writer's.
+   * Returns the bytes written so far, from offset `start`, as a view of the
+   * writer's buffer with no copy, for input that is hashed or encoded at once.
+   * Later puts do not change these bytes, but writing into the view changes the writer's.
    */
-  toView(): Uint8Array {
-    return this.#buffer.subarray(0, this.#length)
+  toView(start = 0): Uint8Array {
+    return this.#buffer.subarray(start, this.#length)
   }
 }
 
@@ -179,5 +184,17 @@ function sortedKeys(map: ReadonlyMap<number, unknown>, field: string): number[] 
       { field },
     )
   }
-  return [...map.keys()].sort((a, b) => a - b)
+  return sortAscending([...map.keys()])
+}
+
+/**
+ * Sorts numbers in place in ascending order and returns them. Keys usually
+ * arrive in order already, and the check for that skips Array.prototype.sort,
+ * which on Node.js 20 allocated about 900 bytes to sort 4 keys.
+ */
+export function sortAscending(values: number[]): number[] {
+  for (let i = 1; i < values.length; i++) {
+    if ((values[i - 1] ?? 0) > (values[i] ?? 0)) return values.sort((a, b) => a - b)
+  }
+  return values
 }
