@@ -10,11 +10,12 @@ import { hmac } from '../hmac/index.js'
 export const VERSION = '005'
 
 /**
- * Returns a writer capacity that fits both messages: their fixed fields take
- * under 80 bytes, and each string at most 3 UTF-8 bytes per UTF-16 code unit.
- * Starting large enough avoids growing the buffer, which costs a second allocation.
+ * Returns a writer capacity that fits one of the two messages: the fixed
+ * fields of each take under 80 bytes, and each string at most 3 UTF-8 bytes
+ * per UTF-16 code unit. Starting large enough avoids growing the buffer,
+ * which costs a second allocation.
  */
-function capacityFor(channelName: string, extra: ReadonlyMap<number, string>): number {
+export function capacityFor(channelName: string, extra: ReadonlyMap<number, string>): number {
   let capacity = 80 + 3 * channelName.length
   for (const value of extra.values()) capacity += 4 + 3 * value.length
   return capacity
@@ -34,20 +35,18 @@ export interface SignedFields {
 }
 
 /**
- * Computes the signature that generate writes and verify recomputes:
- * upper-case hex of HMAC-SHA1, keyed with the App Certificate's 16
- * hex-decoded bytes, over serviceType, appId, unixTs, randomInt,
- * channelName, uid, expiredTs and extra.
+ * Appends the message that HMAC-SHA1 signs to `writer` and returns it as a
+ * view: serviceType, appId, unixTs, randomInt, channelName, uid, expiredTs
+ * and extra. A generator shares `writer` with {@link encodeKey} so that both
+ * messages take one buffer.
  *
  * NOTE: extra is packed in ascending key order, as the C++ reference's
  * std::map does, so a key whose extra entries were signed in another order
  * does not verify. Agora's generators write at most one entry.
  */
-export async function signDynamicKey5(
-  appCertificate: Uint8Array,
-  fields: SignedFields,
-): Promise<string> {
-  const message = new ByteWriter(capacityFor(fields.channelName, fields.extra))
+export function packSignedMessage(writer: ByteWriter, fields: SignedFields): Uint8Array {
+  const start = writer.length
+  writer
     .putUint16(fields.serviceType, 'serviceType')
     .putBytes(fields.appId, 'appId')
     .putUint32(fields.unixTs, 'unixTs')
@@ -56,9 +55,22 @@ export async function signDynamicKey5(
     .putUint32(fields.uid, 'uid')
     .putUint32(fields.expiredTs, 'expiredTs')
     .putBytesMap(fields.extra, 'extra')
-    .toView()
-  const signature = await hmac('SHA-1', appCertificate, message)
-  return hexEncode(signature).toUpperCase()
+  return writer.toView(start)
+}
+
+/** Formats an HMAC-SHA1 digest as the key stores it: 40 upper-case hex characters. */
+export function signatureText(digest: Uint8Array): string {
+  return hexEncode(digest).toUpperCase()
+}
+
+/**
+ * Computes the signature that generate writes and verify recomputes:
+ * upper-case hex of HMAC-SHA1, keyed with the App Certificate's 16
+ * hex-decoded bytes, over the message of {@link packSignedMessage}.
+ */
+export async function signDynamicKey5(appCertificate: Uint8Array, fields: SignedFields): Promise<string> {
+  const message = packSignedMessage(new ByteWriter(capacityFor(fields.channelName, fields.extra)), fields)
+  return signatureText(await hmac('SHA-1', appCertificate, message))
 }
 
 /** Fields of the packed message inside the key, in the order they are written. */
@@ -73,9 +85,10 @@ export interface StoredFields {
   readonly extra: ReadonlyMap<number, string>
 }
 
-/** Packs the stored fields and returns the key: "005" + standard padded base64. */
-export function encodeKey(fields: StoredFields): string {
-  const content = new ByteWriter(capacityFor('', fields.extra))
+/** Packs the stored fields at the end of `writer` and returns the key: "005" + standard padded base64. */
+export function encodeKey(fields: StoredFields, writer = new ByteWriter(capacityFor('', fields.extra))): string {
+  const start = writer.length
+  writer
     .putUint16(fields.serviceType, 'serviceType')
     .putString(fields.signature, 'signature')
     .putBytes(fields.appId, 'appId')
@@ -83,6 +96,5 @@ export function encodeKey(fields: StoredFields): string {
     .putUint32(fields.randomInt, 'randomInt')
     .putUint32(fields.expiredTs, 'expiredTs')
     .putBytesMap(fields.extra, 'extra')
-    .toView()
-  return VERSION + base64Encode(content)
+  return VERSION + base64Encode(writer.toView(start))
 }
