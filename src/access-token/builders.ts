@@ -100,10 +100,11 @@ function resolveBuilderBase(input: Record<string, unknown>) {
   return { appId, appCertificate, expire, salt, ts }
 }
 
-async function buildRtcToken(
-  input: Record<string, unknown>,
-  uidString: string,
-): Promise<string> {
+/**
+ * Checks the remaining RTC options and packs the token. It is not async, so
+ * its throws reach the async builder that calls it, which rejects with them.
+ */
+function buildRtcToken(input: Record<string, unknown>, uidString: string): Promise<string> {
   const role = checkRtcRole(input.role)
   const { appId, appCertificate, expire, salt, ts } = resolveBuilderBase(input)
   const channelName = checkString(input.channelName, 'channelName')
