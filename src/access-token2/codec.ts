@@ -18,7 +18,7 @@
  * records a service's length, so a parser cannot skip a type it does not know.
  */
 import { AgoraKeysError } from '../errors.js'
-import type { ByteReader, ByteWriter } from '../bytes/index.js'
+import { sortAscending, type ByteReader, type ByteWriter } from '../bytes/index.js'
 import {
   isKnownServiceType,
   type AccessToken2Service,
@@ -30,9 +30,7 @@ const UINT16_MAX = 0xffff
 
 /** Sorts object keys numerically, the order every reference writes. */
 function numericKeys(record: Readonly<Record<number, unknown>>): number[] {
-  return Object.keys(record)
-    .map(Number)
-    .sort((a, b) => a - b)
+  return sortAscending(Object.keys(record).map(Number))
 }
 
 function putCount(writer: ByteWriter, count: number, field: string): void {

@@ -11,26 +11,20 @@ function uint32Bytes(value: number, field: string): Uint8Array {
 }
 
 /**
- * Derives the signing key: HMAC(key = uint32 LE issueTs, data = certificate
- * text), then HMAC(key = uint32 LE salt, data = that digest). The certificate
- * is used as its 32 ASCII characters, not hex-decoded, as in the references.
+ * Signs the packed signing info; the result is 32 bytes. The signing key is
+ * HMAC(key = uint32 LE issueTs, data = certificate text), then HMAC(key =
+ * uint32 LE salt, data = that digest). The certificate is used as its 32
+ * ASCII characters, not hex-decoded, as in the references. The whole chain
+ * runs in this one async function because V8 allocates the saved frame of
+ * every suspended async call.
  */
-export async function deriveSigningKey(
-  appCertificate: string,
-  issueTs: number,
-  salt: number,
-): Promise<Uint8Array> {
-  const first = await hmac('SHA-256', uint32Bytes(issueTs, 'issueTs'), utf8Encode(appCertificate))
-  return hmac('SHA-256', uint32Bytes(salt, 'salt'), first)
-}
-
-/** Signs the packed signing info; the result is 32 bytes. */
 export async function signSigningInfo(
   appCertificate: string,
   issueTs: number,
   salt: number,
   signingInfo: Uint8Array,
 ): Promise<Uint8Array> {
-  const key = await deriveSigningKey(appCertificate, issueTs, salt)
+  const first = await hmac('SHA-256', uint32Bytes(issueTs, 'issueTs'), utf8Encode(appCertificate))
+  const key = await hmac('SHA-256', uint32Bytes(salt, 'salt'), first)
   return hmac('SHA-256', key, signingInfo)
 }
