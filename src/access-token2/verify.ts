@@ -21,7 +21,7 @@ import {
   checkWrappingUint32,
   nowSeconds,
 } from '../validate.js'
-import { parseAccessToken2Bytes, type AccessToken2Fields } from './parse.js'
+import { decodePayload, inflateAccessToken2, type AccessToken2Fields } from './parse.js'
 import { ServiceType, type AccessToken2Service, type RtcService } from './services.js'
 import { signSigningInfo } from './signing.js'
 
@@ -172,7 +172,7 @@ export async function verifyAccessToken2(
   const input = resolveOptions(options)
   let parsed
   try {
-    parsed = await parseAccessToken2Bytes(token)
+    parsed = decodePayload(await inflateAccessToken2(token))
   } catch (error) {
     return malformedResult(error)
   }
