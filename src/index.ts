@@ -118,5 +118,6 @@ export type {
   DynamicKey4Service,
   DynamicKey4VerifiedFields,
   DynamicKey5Fields,
+  DynamicKey5VerifiedFields,
   DynamicKeyFields,
 } from './channel-key/types.js'

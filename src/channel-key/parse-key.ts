@@ -22,7 +22,7 @@ import type {
   DynamicKey2Fields,
   DynamicKey3Fields,
   DynamicKey4VerifiedFields,
-  DynamicKey5Fields,
+  DynamicKey5VerifiedFields,
   DynamicKeyFields,
   VerifyResult,
 } from './types.js'
@@ -41,14 +41,15 @@ export const MAX_CHANNEL_KEY_LENGTH = 1024
 
 /**
  * The fields of a {@link verifyKey} result: the parsed fields, where a
- * DynamicKey4 also names the service whose signature matched.
+ * DynamicKey4 also names the service whose signature matched, and DynamicKey4
+ * and DynamicKey5, which do not store the uid, name the uid it matched.
  */
 export type VerifiedChannelKeyFields =
   | DynamicKeyFields
   | DynamicKey2Fields
   | DynamicKey3Fields
   | DynamicKey4VerifiedFields
-  | DynamicKey5Fields
+  | DynamicKey5VerifiedFields
 
 const accessTokenFunctions = {
   'access-token': { name: 'AccessToken "006"', parse: 'parseAccessToken', verify: 'verifyAccessToken' },
@@ -152,8 +153,9 @@ export function parseKey(key: string): ChannelKeyFields {
  * `issued-in-future`, `call-expired`, `uid` (DynamicKey2 and 3, which store
  * the uid) or `malformed`. A caller may accept, say, a correctly signed key
  * whose only reason is `join-window`. DynamicKey4 and DynamicKey5 do not store
- * the uid, so a wrong uid shows as `signature`. DynamicKey (001) binds no uid
- * and ignores `options.uid`.
+ * the uid, so a wrong uid shows as `signature`. A key made for uid 0 lets any
+ * user join, so every version accepts it for any `options.uid`. DynamicKey
+ * (001) binds no uid and ignores `options.uid`.
  *
  * A key that does not parse, including a non-string, an AccessToken "006" or
  * "007" and anything over {@link MAX_CHANNEL_KEY_LENGTH} characters, gives

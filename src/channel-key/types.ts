@@ -46,11 +46,16 @@ export type DynamicKey4Service = 'ACS' | 'ARS' | 'APSS'
 
 /**
  * Fields of a DynamicKey4 verify result: the stored fields plus the service
- * whose signature matched.
+ * and uid whose signature matched.
  */
 export interface DynamicKey4VerifiedFields extends DynamicKey4Fields {
   /** The service whose signature matched, absent when none matched. */
   readonly service?: DynamicKey4Service
+  /**
+   * The uid whose signature matched, absent when none matched: the expected
+   * uid, or 0 for a key made for uid 0, which lets any user join.
+   */
+  readonly uid?: number
 }
 
 /** Service types of DynamicKey5, as written in the key. */
@@ -74,6 +79,15 @@ export interface DynamicKey5Fields extends ChannelKeyFieldsBase {
   readonly extra: ReadonlyMap<number, string>
 }
 
+/** Fields of a DynamicKey5 verify result: the stored fields plus the uid whose signature matched. */
+export interface DynamicKey5VerifiedFields extends DynamicKey5Fields {
+  /**
+   * The uid whose signature matched, absent when none matched: the expected
+   * uid, or 0 for a key made for uid 0, which lets any user join.
+   */
+  readonly uid?: number
+}
+
 /** Any parsed Channel Key, discriminated by `version`. */
 export type ChannelKeyFields =
   | DynamicKeyFields
@@ -90,7 +104,10 @@ export type ChannelKeyFields =
 export type VerifyReasonCode =
   /** The key could not be parsed; `errorCode` has the parser's code. */
   | 'malformed'
-  /** The signature does not match the App Certificate, channel name and uid given. */
+  /**
+   * The signature does not match the App Certificate, channel name and uid given.
+   * A key or token made for uid 0 matches every expected uid.
+   */
   | 'signature'
   /** The key's App ID differs from the expected one. */
   | 'app-id'
@@ -98,7 +115,10 @@ export type VerifyReasonCode =
   | 'join-window'
   /** expiredTs has passed, so the server removes the user from the channel. */
   | 'call-expired'
-  /** The key stores a uid (AccessToken "006": the CRC-32 of the uid string) that differs from the expected one. */
+  /**
+   * The key stores a uid (AccessToken "006": the CRC-32 of the uid string) that
+   * differs from the expected one. A stored uid 0 matches every expected uid.
+   */
   | 'uid'
   /** unixTs is in the future by more than the allowed clock skew. */
   | 'issued-in-future'

@@ -52,6 +52,44 @@ export function signatureReason(stored: string, expected: string): VerifyReason[
   return signatureBytesReason(utf8Encode(stored), utf8Encode(expected))
 }
 
+/**
+ * The uid that lets any user join. Agora's references document uid 0 as "do
+ * not authenticate the user ID": any uid from the app client can join
+ * (AgoraIO/Tools python3/src/RtcTokenBuilder2.py, cpp/src/RtcTokenBuilder2.h).
+ */
+export const ANY_UID = 0
+
+/** Result of {@link matchUidSignature}. */
+export interface UidSignatureMatch {
+  /** The uid whose signature matched: the expected uid or {@link ANY_UID}. Absent when none matched. */
+  readonly uid?: number
+  /** The `signature` reason when no signature matched, else empty. */
+  readonly reasons: readonly VerifyReason[]
+}
+
+/**
+ * Checks the signature of a key that signs its uid but does not store it
+ * (DynamicKey4 and DynamicKey5). The key matches when it was signed for the
+ * expected uid or for {@link ANY_UID}, which lets any user join. When the
+ * expected uid is not 0, both signatures are computed and compared, so the
+ * time taken does not depend on which one matched.
+ */
+export async function matchUidSignature(
+  stored: string,
+  expectedUid: number,
+  sign: (uid: number) => Promise<string>,
+): Promise<UidSignatureMatch> {
+  const candidates = expectedUid === ANY_UID ? [ANY_UID] : [expectedUid, ANY_UID]
+  let matched: number | undefined
+  let mismatch: readonly VerifyReason[] = []
+  for (const uid of candidates) {
+    const reasons = signatureReason(stored, await sign(uid))
+    if (reasons.length > 0) mismatch = reasons
+    else matched ??= uid
+  }
+  return matched === undefined ? { reasons: mismatch } : { uid: matched, reasons: [] }
+}
+
 /** Compares signature bytes from a token with recomputed ones in constant time. */
 export function signatureBytesReason(stored: Uint8Array, expected: Uint8Array): VerifyReason[] {
   if (timingSafeEqual(stored, expected)) return []

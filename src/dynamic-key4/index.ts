@@ -23,7 +23,7 @@ import type {
   VerifyResult,
 } from '../channel-key/types.js'
 import {
-  signatureReason,
+  matchUidSignature,
   type ChannelKeyVerifyOptions,
   type ResolvedVerifyOptions,
 } from '../channel-key/verify-checks.js'
@@ -69,7 +69,8 @@ async function generateForService(
 
 /**
  * Generates a DynamicKey4 key for joining a media channel (service "ACS").
- * The uid is signed but not stored, so the client must join with the same uid.
+ * The uid is signed but not stored, so the client must join with the same
+ * uid. A key made for uid 0 lets any user join.
  *
  * @throws {AgoraKeysError} `ERR_INVALID_APP_ID`, `ERR_INVALID_APP_CERTIFICATE`,
  *   `ERR_INVALID_INTEGER`, `ERR_TIMESTAMP_IN_MILLISECONDS`, `ERR_INVALID_ARGUMENT`.
@@ -125,32 +126,35 @@ export function parse(key: string): DynamicKey4Fields {
 }
 
 /**
- * Recomputes and compares the signature of every service, even after one
- * matches, so the work done does not depend on which service the key is for.
+ * Recomputes and compares the signature of every service, for the expected
+ * uid and for uid 0, even after one matches, so the work done does not depend
+ * on which service or uid the key is for.
  */
 async function checkServices(
   fields: DynamicKey4Fields,
   checked: ResolvedVerifyOptions,
 ): Promise<HexKeyCheck<DynamicKey4VerifiedFields>> {
-  const signed = { ...fields, uid: checked.uid }
-  let matched: DynamicKey4Service | undefined
-  let mismatch: VerifyReason[] = []
+  let matched: { readonly service: DynamicKey4Service; readonly uid: number } | undefined
+  let mismatch: readonly VerifyReason[] = []
   for (const service of services) {
-    const expected = await sign(signed, service, checked.appCertificate, checked.channelName)
-    const reasons = signatureReason(fields.signature, expected)
-    if (reasons.length === 0) matched = service
-    else mismatch = reasons
+    const match = await matchUidSignature(fields.signature, checked.uid, (uid) =>
+      sign({ ...fields, uid }, service, checked.appCertificate, checked.channelName),
+    )
+    if (match.uid === undefined) mismatch = match.reasons
+    else matched ??= { service, uid: match.uid }
   }
   if (matched === undefined) return { fields, reasons: mismatch }
-  return { fields: { ...fields, service: matched }, reasons: [] }
+  return { fields: { ...fields, ...matched }, reasons: [] }
 }
 
 /**
  * Verifies a DynamicKey4: the signature for each service (ACS, ARS, APSS) with
  * `options.uid`, the App ID if given, the join window and expiredTs against
  * `now`. The key does not store the uid, so a wrong uid shows as reason
- * `signature`. When a service's signature matches, `fields.service` names it.
- * The signature must be lower-case hex, as every reference writes it.
+ * `signature`. A key made for uid 0 lets any user join, so it is valid for
+ * every expected uid. When a signature matches, `fields.service` names its
+ * service and `fields.uid` its uid: `options.uid`, or 0 for a key made for
+ * uid 0. The signature must be lower-case hex, as every reference writes it.
  *
  * A malformed key gives `{ valid: false }` with reason `malformed`.
  * @throws {AgoraKeysError} for invalid options: `ERR_INVALID_APP_CERTIFICATE`,
@@ -158,7 +162,7 @@ async function checkServices(
  *   `ERR_TIMESTAMP_IN_MILLISECONDS`.
  * @example
  * const result = await verify(key, { appCertificate, channelName: 'room-1', uid: 42 })
- * if (result.valid) console.log(result.fields?.service) // 'ACS', 'ARS' or 'APSS'
+ * if (result.valid) console.log(result.fields?.service, result.fields?.uid) // e.g. 'ACS' 42
  */
 export function verify(
   key: string,

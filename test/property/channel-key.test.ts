@@ -18,6 +18,8 @@ import { AgoraKeysError, type AgoraKeysErrorCode } from '../../src/errors.js'
  * split their runs between their services.
  */
 const SIGN_RUNS = 10_000
+/** Runs per version for the uid 0 properties, split between a version's generators. */
+const UID_RUNS = 1_000
 /** Runs for the properties that parse only, or that sign only when random input happens to parse. */
 const PARSE_RUNS = 10_000
 
@@ -238,6 +240,19 @@ function verifyOptions(inputs: KeyInputs, channel = inputs.channelName) {
   }
 }
 
+/**
+ * The reason a correctly signed key gets for another expected uid, unless it
+ * was made for uid 0. DynamicKey binds no uid, and DynamicKey4 and 5 do not
+ * store it, so their signature fails instead.
+ */
+const uidMismatchCodes: Record<ChannelKeyFormat, string | undefined> = {
+  'dynamic-key': undefined,
+  'dynamic-key2': 'uid',
+  'dynamic-key3': 'uid',
+  'dynamic-key4': 'signature',
+  'dynamic-key5': 'signature',
+}
+
 /** Lists the reason codes a correctly signed key gets at now = unixTs. */
 function timeCodes(inputs: KeyInputs, expires: boolean): string[] {
   const expired = expires && inputs.expiredTs !== 0 && inputs.expiredTs <= inputs.unixTs
@@ -295,6 +310,7 @@ function replacementCharacter(format: ChannelKeyFormat): fc.Arbitrary<string> {
 
 describe.each(versions)('%s properties', (_format, generators) => {
   const runsPerGenerator = Math.ceil(SIGN_RUNS / generators.length)
+  const uidRunsPerGenerator = Math.ceil(UID_RUNS / generators.length)
 
   describe.each(generators.map((generator) => [generator.name, generator] as const))(
     '%s',
@@ -335,6 +351,40 @@ describe.each(versions)('%s properties', (_format, generators) => {
             expect(codes.some((code) => ['malformed', 'signature', 'uid', 'app-id'].includes(code))).toBe(true)
           }),
           { numRuns: runsPerGenerator },
+        )
+      })
+
+      it('accepts uid 0 keys for any uid', async () => {
+        await fc.assert(
+          fc.asyncProperty(keyInputs, wrappingUint32, async (inputs, expectedUid) => {
+            const key = await generator.generate({ ...inputs, uid: 0 })
+            const result = await verifyKey(key, { ...verifyOptions(inputs), uid: expectedUid })
+            const codes = timeCodes(inputs, generator.expires)
+            expect(result.reasons.map((reason) => reason.code)).toEqual(codes)
+            expect(result.valid).toBe(codes.length === 0)
+          }),
+          { numRuns: uidRunsPerGenerator },
+        )
+      })
+
+      it('rejects another uid otherwise', async () => {
+        const otherUid = fc
+          .tuple(keyInputs, wrappingUint32)
+          .filter(([inputs, expectedUid]) => {
+            const signedUid = inputs.uid >>> 0
+            return signedUid !== 0 && expectedUid >>> 0 !== signedUid
+          })
+        await fc.assert(
+          fc.asyncProperty(otherUid, async ([inputs, expectedUid]) => {
+            const key = await generator.generate(inputs)
+            const result = await verifyKey(key, { ...verifyOptions(inputs), uid: expectedUid })
+            const codes = result.reasons.map((reason) => reason.code)
+            const mismatch = uidMismatchCodes[generator.format]
+            const times = timeCodes(inputs, generator.expires)
+            expect(codes).toEqual(mismatch === undefined ? times : [mismatch, ...times])
+            expect(result.valid).toBe(codes.length === 0)
+          }),
+          { numRuns: uidRunsPerGenerator },
         )
       })
     },

@@ -251,6 +251,33 @@ describe('dynamicKey5.verify', () => {
     const key = await generateMediaChannelKey(base)
     const result = await verify(key, { ...checks, uid: 43 })
     expect(result.reasons.map((reason) => reason.code)).toEqual(['signature'])
+    expect(result.fields).not.toHaveProperty('uid')
+  })
+
+  it('names the matched uid', async () => {
+    const result = await verify(await generateMediaChannelKey(base), checks)
+    expect(result.valid).toBe(true)
+    expect(result.fields?.uid).toBe(42)
+  })
+
+  it.each(generators)('uid 0 %s admits any uid', async (_name, generate) => {
+    const key = await generate({ ...base, uid: 0 })
+    const result = await verify(key, { ...checks, uid: 12345 })
+    expect(result.valid).toBe(true)
+    expect(result.fields?.uid).toBe(0)
+  })
+
+  it('uid 0 key checks the channel', async () => {
+    const key = await generateMediaChannelKey({ ...base, uid: 0 })
+    const result = await verify(key, { ...checks, channelName: 'room-2', uid: 7 })
+    expect(result.reasons.map((reason) => reason.code)).toEqual(['signature'])
+    expect(result.fields).not.toHaveProperty('uid')
+  })
+
+  it('rejects uid 0 for a uid key', async () => {
+    const key = await generateMediaChannelKey(base)
+    const result = await verify(key, { ...checks, uid: 0 })
+    expect(result.reasons.map((reason) => reason.code)).toEqual(['signature'])
   })
 
   it('flags another appId', async () => {

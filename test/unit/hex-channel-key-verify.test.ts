@@ -166,6 +166,28 @@ describe('dynamicKey4 verify', () => {
     const result = await dynamicKey4.verify(await generate(inputs), verifyOptions)
     expect(result.valid).toBe(true)
     expect(result.fields?.service).toBe(service)
+    expect(result.fields?.uid).toBe(42)
+  })
+
+  it.each(generators)('uid 0 %s admits any uid', async (service, generate) => {
+    const key = await generate({ ...inputs, uid: 0 })
+    const result = await dynamicKey4.verify(key, { ...verifyOptions, uid: 12345 })
+    expect(result.valid).toBe(true)
+    expect(result.fields?.service).toBe(service)
+    expect(result.fields?.uid).toBe(0)
+  })
+
+  it('uid 0 key checks the channel', async () => {
+    const key = await dynamicKey4.generateMediaChannelKey({ ...inputs, uid: 0 })
+    const result = await dynamicKey4.verify(key, { ...verifyOptions, channelName: 'room-2', uid: 7 })
+    expect(codes(result)).toEqual(['signature'])
+    expect(result.fields).not.toHaveProperty('uid')
+  })
+
+  it('rejects uid 0 for a uid key', async () => {
+    const key = await dynamicKey4.generateMediaChannelKey(inputs)
+    const result = await dynamicKey4.verify(key, { ...verifyOptions, uid: 0 })
+    expect(codes(result)).toEqual(['signature'])
   })
 
   it('reports another uid as signature', async () => {
@@ -174,6 +196,7 @@ describe('dynamicKey4 verify', () => {
     expect(codes(result)).toEqual(['signature'])
     expect(result.fields).toBeDefined()
     expect(result.fields).not.toHaveProperty('service')
+    expect(result.fields).not.toHaveProperty('uid')
   })
 
   it('reports expiredTs passed', async () => {

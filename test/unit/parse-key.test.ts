@@ -266,6 +266,21 @@ describe('verifyKey', () => {
     expect(await reasonCodes(keys['dynamic-key5'], { uid: 7 })).toEqual(['signature'])
   })
 
+  it('accepts uid 0 keys for any uid', async () => {
+    const anyUser = { ...options, uid: 0 }
+    const uidZeroKeys = [
+      await dynamicKey.generate(anyUser),
+      await dynamicKey2.generate(anyUser),
+      await dynamicKey3.generate(anyUser),
+      await dynamicKey4.generateRecordingKey(anyUser),
+      await dynamicKey5.generateMediaChannelKey(anyUser),
+    ]
+    for (const key of uidZeroKeys) {
+      expect(await reasonCodes(key, { uid: 7 })).toEqual([])
+      expect(await reasonCodes(key, { uid: 0 })).toEqual([])
+    }
+  })
+
   it('accepts negative uids wrapped', async () => {
     const key = await dynamicKey3.generate({ ...options, uid: -1 })
     expect(await reasonCodes(key, { uid: 0xffffffff })).toEqual([])

@@ -14,6 +14,8 @@ interface Version {
   readonly prefix: string
   /** Inputs the key stores, besides appId and signature. */
   readonly stored: readonly string[]
+  /** The reason a wrong uid gives when the key was not made for uid 0; undefined when the key binds no uid. */
+  readonly uidMismatch: 'uid' | 'signature' | undefined
   readonly parse: (key: string) => object
   readonly verify: (key: string, options: ChannelKeyVerifyOptions) => Promise<VerifyResult<object>>
 }
@@ -24,6 +26,7 @@ const versions: readonly Version[] = [
     version: '001',
     prefix: '',
     stored: ['unixTs', 'randomInt'],
+    uidMismatch: undefined,
     parse: dynamicKey.parse,
     verify: dynamicKey.verify,
   },
@@ -32,6 +35,7 @@ const versions: readonly Version[] = [
     version: '002',
     prefix: '',
     stored: ['unixTs', 'randomInt', 'uid', 'expiredTs'],
+    uidMismatch: 'uid',
     parse: dynamicKey2.parse,
     verify: dynamicKey2.verify,
   },
@@ -40,6 +44,7 @@ const versions: readonly Version[] = [
     version: '003',
     prefix: '003',
     stored: ['unixTs', 'randomInt', 'uid', 'expiredTs'],
+    uidMismatch: 'uid',
     parse: dynamicKey3.parse,
     verify: dynamicKey3.verify,
   },
@@ -48,6 +53,7 @@ const versions: readonly Version[] = [
     version: '004',
     prefix: '004',
     stored: ['unixTs', 'randomInt', 'expiredTs'],
+    uidMismatch: 'signature',
     parse: dynamicKey4.parse,
     verify: dynamicKey4.verify,
   },
@@ -80,6 +86,12 @@ function verifyOptions(vector: VectorCase, channelName: string): ChannelKeyVerif
   }
 }
 
+/** The uid a vector's key was signed for, wrapped to uint32; 0 when the vector has none. */
+function signedUid(vector: VectorCase): number {
+  const uid = vector.input.uid
+  return typeof uid === 'number' ? uid >>> 0 : 0
+}
+
 /** A key whose expiredTs is set and not after unixTs has already expired at now = unixTs. */
 function expiredAtIssue(vector: VectorCase): boolean {
   const expiredTs = vector.input.expiredTs
@@ -102,6 +114,7 @@ for (const version of versions) {
       expect(result.valid).toBe(!expiredAtIssue(vector))
       if (version.kind === 'dynamic-key4') {
         expect(result.fields).toHaveProperty('service', dynamicKey4Services[vector.function])
+        expect(result.fields).toHaveProperty('uid', signedUid(vector))
       }
     })
 
@@ -112,6 +125,24 @@ for (const version of versions) {
       expect(codes).toEqual(expiredAtIssue(vector) ? ['signature', 'call-expired'] : ['signature'])
       expect(result.valid).toBe(false)
       expect(result.fields).not.toHaveProperty('service')
+      if (version.kind === 'dynamic-key4') expect(result.fields).not.toHaveProperty('uid')
+    })
+
+    // A key made for uid 0 lets any user join, so it verifies for any other uid.
+    it.each(cases)('other uid: %s', async (_name, vector) => {
+      const channelName = inputString(vector.input, 'channelName')
+      const otherUid = (signedUid(vector) + 1) >>> 0
+      const options = { ...verifyOptions(vector, channelName), uid: otherUid }
+      const result = await version.verify(vector.expected, options)
+      const codes = result.reasons.map((reason) => reason.code)
+      const timeCodes = expiredAtIssue(vector) ? ['call-expired'] : []
+      const anyUid = version.uidMismatch === undefined || signedUid(vector) === 0
+      expect(codes).toEqual(anyUid ? timeCodes : [version.uidMismatch, ...timeCodes])
+      expect(result.valid).toBe(anyUid && timeCodes.length === 0)
+      if (version.kind === 'dynamic-key4') {
+        if (anyUid) expect(result.fields).toHaveProperty('uid', 0)
+        else expect(result.fields).not.toHaveProperty('uid')
+      }
     })
   })
 }

@@ -62,6 +62,11 @@ function expectedExtra(vector: VectorCase): Map<number, string> {
   return new Map([[1, permission(vector)]])
 }
 
+/** The uid the key was signed for: the vector's uid wrapped to uint32. */
+function signedUid(vector: VectorCase): number {
+  return inputNumber(vector.input, 'uid') >>> 0
+}
+
 /** Reasons a correctly signed key still gets at now = unixTs: only an expiredTs already passed. */
 function expectedTimeReasons(vector: VectorCase): string[] {
   const expiredTs = inputNumber(vector.input, 'expiredTs')
@@ -111,7 +116,7 @@ describe('dynamic-key5 vectors', () => {
     const timeReasons = expectedTimeReasons(vector)
     expect(result.reasons.map((reason) => reason.code)).toEqual(timeReasons)
     expect(result.valid).toBe(timeReasons.length === 0)
-    expect(result.fields).toEqual(parse(vector.expected))
+    expect(result.fields).toEqual({ ...parse(vector.expected), uid: signedUid(vector) })
   })
 
   it.each(cases)('verify other channel: %s', async (_name, vector) => {
@@ -129,18 +134,29 @@ describe('dynamic-key5 vectors', () => {
     ])
   })
 
+  // A key made for uid 0 lets any user join, so only keys for another uid fail here.
   it.each(cases)('verify other uid: %s', async (_name, vector) => {
     const input = options(vector)
     const result = await verify(vector.expected, {
       appCertificate: input.appCertificate,
       channelName: input.channelName,
-      uid: ((input.uid ?? 0) + 1) >>> 0,
+      uid: (signedUid(vector) + 1) >>> 0,
       now: input.unixTs,
     })
-    expect(result.valid).toBe(false)
-    expect(result.reasons.map((reason) => reason.code)).toEqual([
-      'signature',
-      ...expectedTimeReasons(vector),
-    ])
+    const timeReasons = expectedTimeReasons(vector)
+    const codes = result.reasons.map((reason) => reason.code)
+    if (signedUid(vector) === 0) {
+      expect(codes).toEqual(timeReasons)
+      expect(result.valid).toBe(timeReasons.length === 0)
+      expect(result.fields?.uid).toBe(0)
+    } else {
+      expect(codes).toEqual(['signature', ...timeReasons])
+      expect(result.valid).toBe(false)
+      expect(result.fields).not.toHaveProperty('uid')
+    }
+  })
+
+  it('has uid 0 cases', () => {
+    expect(vectors.cases.some((vector) => signedUid(vector) === 0)).toBe(true)
   })
 })
