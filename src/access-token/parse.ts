@@ -41,7 +41,11 @@ export interface AccessTokenFields {
   readonly signature: string
   /** CRC-32 of the channel name's UTF-8 bytes (for RTM tokens, of the user account). */
   readonly crcChannelName: number
-  /** CRC-32 of the uid string's UTF-8 bytes: "" for uid 0, the decimal digits, or the account. */
+  /**
+   * CRC-32 of the uid string's UTF-8 bytes: "" for uid 0, the decimal digits,
+   * or the account. 0 is the CRC of "", and verifyAccessToken accepts such a
+   * token for any uid, because uid 0 lets any user join.
+   */
   readonly crcUid: number
   /** Random uint32 that makes each token unique. */
   readonly salt: number

@@ -16,7 +16,7 @@ import {
 } from '../validate.js'
 import { packSignedBytes, signAccessToken, type SignedBytes } from './build.js'
 import { resolveUidOrAccount } from './inputs.js'
-import { decodeAccessToken, type AccessTokenFields } from './parse.js'
+import { decodeAccessToken, type AccessTokenFields, type DecodedAccessToken } from './parse.js'
 
 /** Options of {@link verifyAccessToken}. */
 export interface AccessTokenVerifyOptions {
@@ -53,7 +53,18 @@ function resolveTokenVerifyOptions(options: unknown): ResolvedTokenVerifyOptions
   }
 }
 
-/** Compares the token's CRCs with those of the channel name and uid string that were signed. */
+/**
+ * The uid string that uid 0 signs. A token made for it lets any user join,
+ * because Agora's references document uid 0 as "do not authenticate the user ID".
+ */
+const ANY_UID_STRING = ''
+/** CRC-32 of {@link ANY_UID_STRING}, which the token stores as crcUid. */
+const ANY_UID_CRC = 0
+
+/**
+ * Compares the token's CRCs with those of the channel name and uid string
+ * that were signed. A crcUid of 0 is the CRC of uid 0, which matches any uid.
+ */
 function crcReasons(
   fields: AccessTokenFields,
   signed: SignedBytes,
@@ -66,7 +77,7 @@ function crcReasons(
       message: 'token was made for another channel name: the CRC-32 of the channel name does not match',
     })
   }
-  if (crc32(signed.uid) !== fields.crcUid) {
+  if (fields.crcUid !== ANY_UID_CRC && crc32(signed.uid) !== fields.crcUid) {
     const expectedUid = options.uidString === '' ? 'uid 0' : JSON.stringify(options.uidString)
     reasons.push({
       code: 'uid',
@@ -76,6 +87,28 @@ function crcReasons(
     })
   }
   return reasons
+}
+
+/**
+ * Re-signs the token for the expected uid string and compares signatures.
+ * A token whose crcUid is that of uid 0 ("") is also re-signed for "", and
+ * either match is valid: uid 0 lets any user join, and an account whose
+ * CRC-32 happens to be 0 still verifies for itself. Whether the second
+ * signature is computed depends only on the stored crcUid and the options,
+ * never on whether the first one matched.
+ */
+async function signatureReasons(
+  decoded: DecodedAccessToken,
+  signed: SignedBytes,
+  options: ResolvedTokenVerifyOptions,
+): Promise<VerifyReason[]> {
+  const { fields, signature, message } = decoded
+  const expected = await signAccessToken(options.appCertificate, signed)
+  const reasons = signatureBytesReason(signature, expected)
+  if (fields.crcUid !== ANY_UID_CRC || options.uidString === ANY_UID_STRING) return reasons
+  const anyUser = packSignedBytes(fields.appId, options.channelName, ANY_UID_STRING, message)
+  const anyUserReasons = signatureBytesReason(signature, await signAccessToken(options.appCertificate, anyUser))
+  return reasons.length === 0 || anyUserReasons.length === 0 ? [] : reasons
 }
 
 function expiryReasons(fields: AccessTokenFields, now: number): VerifyReason[] {
@@ -103,6 +136,8 @@ function expiryReasons(fields: AccessTokenFields, now: number): VerifyReason[] {
  * Verifies an AccessToken "006": parses it, re-signs its message with the
  * certificate, channel name and uid given, compares signatures in constant
  * time, and checks the CRCs, the App ID, ts and each privilege's expiry.
+ * A token made for uid 0 (crcUid 0, the CRC-32 of the empty uid string) lets
+ * any user join, so it is valid for every expected uid or account.
  * A malformed token gives an invalid result, not an exception.
  *
  * @throws {AgoraKeysError} only for bad options: `ERR_INVALID_APP_CERTIFICATE`,
@@ -123,12 +158,11 @@ export async function verifyAccessToken(
   } catch (error) {
     return malformedResult(error)
   }
-  const { fields, signature, message } = decoded
+  const { fields, message } = decoded
   const signed = packSignedBytes(fields.appId, resolved.channelName, resolved.uidString, message)
-  const expected = await signAccessToken(resolved.appCertificate, signed)
   return verifyResult(fields, [
     ...appIdReason(fields.appId, resolved.appId),
-    ...signatureBytesReason(signature, expected),
+    ...(await signatureReasons(decoded, signed, resolved)),
     ...crcReasons(fields, signed, resolved),
     ...expiryReasons(fields, resolved.now),
   ])

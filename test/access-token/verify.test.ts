@@ -7,6 +7,7 @@ import {
   verifyAccessToken,
   type AccessTokenVerifyOptions,
 } from '../../src/access-token/index.js'
+import { crc32, utf8Encode } from '../../src/bytes/index.js'
 import { AgoraKeysError } from '../../src/errors.js'
 
 const appId = '970CA35de60c44645bbae8a215061b33'
@@ -15,16 +16,16 @@ const otherCertificate = 'aCFd2fd1755d40ecb72977518be15d3b'
 const now = 1_700_000_000
 const later = now + 3600
 
-const token = await RtcTokenBuilder.buildTokenWithUid({
+const tokenOptions = {
   appId,
   appCertificate,
   channelName: 'room',
-  uid: 42,
   role: RtcRole.PUBLISHER,
   privilegeExpiredTs: later,
   salt: 9,
   ts: now + 86400,
-})
+}
+const token = await RtcTokenBuilder.buildTokenWithUid({ ...tokenOptions, uid: 42 })
 
 const expected: AccessTokenVerifyOptions = { appCertificate, channelName: 'room', uid: 42, now }
 
@@ -56,6 +57,29 @@ describe('verifyAccessToken', () => {
 
   it('flags uid 0 for a uid token', async () => {
     expect(await codes({ uid: 0 })).toEqual(['signature', 'uid'])
+  })
+
+  it('accepts uid 0 tokens for any uid', async () => {
+    const anyUser = await RtcTokenBuilder.buildTokenWithUid({ ...tokenOptions, uid: 0 })
+    expect(await codes({ uid: 43 }, anyUser)).toEqual([])
+    expect(await codes({ uid: 0 }, anyUser)).toEqual([])
+    expect(await codes({ uid: undefined }, anyUser)).toEqual([])
+    expect(await codes({ uid: undefined, account: 'alice' }, anyUser)).toEqual([])
+  })
+
+  it('checks uid 0 tokens otherwise', async () => {
+    const anyUser = await RtcTokenBuilder.buildTokenWithUid({ ...tokenOptions, uid: 0 })
+    expect(await codes({ uid: 43, channelName: 'room2' }, anyUser)).toEqual(['signature', 'channel-name'])
+    expect(await codes({ uid: 43, appCertificate: otherCertificate }, anyUser)).toEqual(['signature'])
+  })
+
+  it('verifies a CRC-0 account for itself', async () => {
+    // 48 characters chosen so that their CRC-32 is 0, the CRC of uid 0's empty string.
+    const account = 'pqqqqpqqqqppqqqqpqqppqqpqppqqqqppppppppppppppppp'
+    expect(crc32(utf8Encode(account))).toBe(0)
+    const accountToken = await RtcTokenBuilder.buildTokenWithAccount({ ...tokenOptions, account })
+    expect(await codes({ uid: undefined, account }, accountToken)).toEqual([])
+    expect(await codes({ uid: 43 }, accountToken)).toEqual(['signature'])
   })
 
   it('accepts the account "42" for uid 42', async () => {

@@ -42,6 +42,12 @@ function build(inputs: TokenInputs): Promise<string> {
   return buildAccessToken({ ...rest, ...userOption })
 }
 
+/** Returns the uid string "006" signs for a user: "" for uid 0, else the decimal uid or the account. */
+function uidString(target: { readonly uid: number } | { readonly account: string }): string {
+  if ('account' in target) return target.account
+  return target.uid === 0 ? '' : String(target.uid)
+}
+
 /** A few valid tokens, built once, for the mutation and truncation properties. */
 const samples: readonly string[] = await Promise.all(
   fc.sample(tokenInputs, { numRuns: 20, seed: 6 }).map(build),
@@ -91,6 +97,48 @@ describe('access-token properties', () => {
           ...target,
         })
         expect(result.reasons).toEqual([])
+      }),
+      { numRuns: SIGN_RUNS },
+    )
+  })
+
+  it('accepts uid 0 tokens for any user', async () => {
+    await fc.assert(
+      fc.asyncProperty(tokenInputs, user, async (inputs, expectedUser) => {
+        const token = await build({ ...inputs, user: { uid: 0 } })
+        const result = await verifyAccessToken(token, {
+          appCertificate: inputs.appCertificate,
+          channelName: inputs.channelName,
+          now: 0,
+          ...expectedUser,
+        })
+        expect(result.reasons).toEqual([])
+        expect(result.valid).toBe(true)
+      }),
+      { numRuns: SIGN_RUNS },
+    )
+  })
+
+  it('rejects another user otherwise', async () => {
+    const otherUser = fc
+      .tuple(tokenInputs, user)
+      .filter(([inputs, expectedUser]) => {
+        const signed = uidString(inputs.user)
+        return signed !== '' && uidString(expectedUser) !== signed
+      })
+    await fc.assert(
+      fc.asyncProperty(otherUser, async ([inputs, expectedUser]) => {
+        const token = await build(inputs)
+        const result = await verifyAccessToken(token, {
+          appCertificate: inputs.appCertificate,
+          channelName: inputs.channelName,
+          now: 0,
+          ...expectedUser,
+        })
+        expect(result.valid).toBe(false)
+        const codes = result.reasons.map((reason) => reason.code)
+        expect(codes).toContain('signature')
+        expect(codes).toContain('uid')
       }),
       { numRuns: SIGN_RUNS },
     )
