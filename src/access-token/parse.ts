@@ -108,7 +108,7 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
     appId = parseHeader(token)
     contentBytes = base64Decode(token.slice(HEADER_LENGTH), 'token content')
   } catch (error) {
-    throw withTokenTextHint(error, token)
+    throw withTokenTextHint(error, token, MAX_ACCESS_TOKEN_LENGTH)
   }
 
   const content = new ByteReader(contentBytes)

@@ -78,7 +78,7 @@ function decodeBody(token: unknown): Uint8Array {
   try {
     return base64Decode(checkTokenText(token).slice(ACCESS_TOKEN2_VERSION.length), 'body')
   } catch (error) {
-    throw typeof token === 'string' ? withTokenTextHint(error, token) : error
+    throw typeof token === 'string' ? withTokenTextHint(error, token, MAX_ACCESS_TOKEN2_LENGTH) : error
   }
 }
 

@@ -21,9 +21,15 @@ export function tokenTextHint(text: string): string {
   return ''
 }
 
-/** Returns `error` with {@link tokenTextHint} appended to its message, keeping its code and field. */
-export function withTokenTextHint(error: unknown, text: string): unknown {
+/**
+ * Returns `error` with {@link tokenTextHint} appended to its message, keeping
+ * its code and field. Text longer than `maxLength`, the longest token the
+ * parser reads, was rejected for its length alone, so it is not scanned: a
+ * caller's length limit then also bounds the work done on an oversized input.
+ */
+export function withTokenTextHint(error: unknown, text: string, maxLength: number): unknown {
+  if (text.length > maxLength || !(error instanceof AgoraKeysError)) return error
   const hint = tokenTextHint(text)
-  if (hint === '' || !(error instanceof AgoraKeysError)) return error
+  if (hint === '') return error
   return new AgoraKeysError(error.code, `${error.message}${hint}`, { field: error.field, cause: error.cause })
 }
