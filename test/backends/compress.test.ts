@@ -192,3 +192,15 @@ describe('adler32', () => {
     }
   })
 })
+
+describe('trailing checksum copy', () => {
+  // Bytes after the stream that end with the stream's own Adler-32. The web
+  // backend compares only the last 4 bytes, so on Node.js it accepts them.
+  it('node backend rejects it', async () => {
+    const stream = new Uint8Array(deflateSync(utf8Encode('payload')))
+    const forged = concat(stream, concat(new Uint8Array([1, 2, 3]), stream.slice(-4)))
+    const error = await rejectionOf(() => nodeBackend.inflate(forged, 1 << 20))
+    expect(error.code).toBe('ERR_KEY_INFLATE_FAILED')
+    expect(error.field).toBe('body')
+  })
+})
