@@ -48,11 +48,16 @@ function emitDeclarations(): Promise<void> {
   return Promise.resolve()
 }
 
-function libraryBuild(runtime: Runtime): Options {
+/**
+ * One build of the library. The node ESM build also carries the CLI, so the
+ * CLI shares its chunks instead of bundling a second copy of the library.
+ */
+function libraryBuild(runtime: Runtime, format: 'esm' | 'cjs'): Options {
+  const withCli = runtime === 'node' && format === 'esm'
   return {
-    entry: libraryEntries,
+    entry: withCli ? { ...libraryEntries, cli: 'src/cli/main.ts' } : libraryEntries,
     outDir: `dist/${runtime}`,
-    format: ['esm', 'cjs'],
+    format: [format],
     platform: runtime === 'node' ? 'node' : 'neutral',
     target: 'es2022',
     splitting: true,
@@ -60,21 +65,14 @@ function libraryBuild(runtime: Runtime): Options {
     sourcemap: false,
     clean: false,
     dts: false,
-    onSuccess: runtime === 'node' ? emitDeclarations : undefined,
+    onSuccess: withCli ? emitDeclarations : undefined,
     esbuildPlugins: [backendPlugin(runtime)],
   }
 }
 
 export default defineConfig([
-  libraryBuild('node'),
-  libraryBuild('web'),
-  {
-    entry: { cli: 'src/cli/main.ts' },
-    outDir: 'dist/node',
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    clean: false,
-    esbuildPlugins: [backendPlugin('node')],
-  },
+  libraryBuild('node', 'esm'),
+  libraryBuild('node', 'cjs'),
+  libraryBuild('web', 'esm'),
+  libraryBuild('web', 'cjs'),
 ])
