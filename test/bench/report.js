@@ -172,11 +172,8 @@ function unreachableNote(ours) {
   return (
     `${String(ours.unreachableFiles)} published files under dist/ ` +
     `(${formatBytes(ours.unreachableBytes)} bytes) are imported by no entry point ` +
-    'of package.json. ' +
-    (ours.keepsOldBuildFiles
-      ? 'tsup.config.ts sets `clean: false`, so they are most likely files of earlier ' +
-        'builds that stayed in dist/.'
-      : 'Check them before publishing.')
+    'of package.json. Most are the declarations tsc writes for internal modules ' +
+    '(dist/types*/), which no public declaration imports; check any others before publishing.'
   )
 }
 

@@ -212,9 +212,6 @@ function packedFootprint() {
     files: report.entryCount,
     unreachableFiles: unreachable.length,
     unreachableBytes: unreachable.reduce((total, file) => total + sizes.get(file), 0),
-    keepsOldBuildFiles: /clean:\s*false/.test(
-      readFileSync(path.join(repositoryRoot, 'tsup.config.ts'), 'utf8'),
-    ),
   }
 }
 
