@@ -4,15 +4,31 @@ export const UINT32_MAX = 0xffffffff
 const INT32_MIN = -0x80000000
 const HEX32 = /^[0-9a-fA-F]{32}$/
 
-// A decimal string this short is safe to show, because it cannot be a 32-character credential.
+// A decimal string this short can be an integer passed as a string, which gets a hint.
 const SHORT_DECIMAL = /^-?[0-9]{1,16}$/
 
-function describe(value: unknown): string {
+/**
+ * Maximum length, in UTF-16 code units, of a string that an error message or
+ * verify reason quotes. An App Certificate is 32 hex characters, so a certificate
+ * passed in the wrong option is never quoted, and neither is any longer value.
+ */
+export const MAX_QUOTED_STRING_LENGTH = 20
+
+/**
+ * Quotes a caller's string for a message without echoing a secret. A string
+ * of at most {@link MAX_QUOTED_STRING_LENGTH} characters is quoted as JSON
+ * (`"room-1"`), and a longer one is replaced by its length
+ * (`[32 characters, not shown]`).
+ */
+export function quoteString(value: string): string {
+  if (value.length > MAX_QUOTED_STRING_LENGTH) return `[${String(value.length)} characters, not shown]`
+  return JSON.stringify(value)
+}
+
+/** Describes any value for a message: a number as written, a string through {@link quoteString}, else its type. */
+export function describeValue(value: unknown): string {
   if (value === null) return 'null'
-  if (typeof value === 'string') {
-    if (SHORT_DECIMAL.test(value)) return `the string ${JSON.stringify(value)}`
-    return `a string of length ${String(value.length)}`
-  }
+  if (typeof value === 'string') return `the string ${quoteString(value)}`
   if (typeof value === 'number') return String(value)
   return `a value of type ${typeof value}`
 }
@@ -22,7 +38,7 @@ function describe(value: unknown): string {
  * surrounding whitespace or non-hex characters, never by its characters.
  */
 function describeCredential(value: unknown): string {
-  if (typeof value !== 'string') return describe(value)
+  if (typeof value !== 'string') return describeValue(value)
   const length = `a string of length ${String(value.length)}`
   if (value.trim() !== value) {
     const trimmed = HEX32.test(value.trim()) ? '32 hexadecimal characters' : length
@@ -67,7 +83,7 @@ export function checkAppCertificate(value: unknown, field = 'appCertificate'): s
 /** Checks that a value is a string (any content, including empty). */
 export function checkString(value: unknown, field: string): string {
   if (typeof value !== 'string') {
-    throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `${field} must be a string, got ${describe(value)}`, {
+    throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `${field} must be a string, got ${describeValue(value)}`, {
       field,
     })
   }
@@ -79,7 +95,7 @@ export function checkUint32(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > UINT32_MAX) {
     throw new AgoraKeysError(
       'ERR_INVALID_INTEGER',
-      `${field} must be an integer from 0 to ${String(UINT32_MAX)}, got ${describe(value)}${integerHint(value)}`,
+      `${field} must be an integer from 0 to ${String(UINT32_MAX)}, got ${describeValue(value)}${integerHint(value)}`,
       { field },
     )
   }
@@ -95,7 +111,7 @@ export function checkWrappingUint32(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < INT32_MIN || value > UINT32_MAX) {
     throw new AgoraKeysError(
       'ERR_INVALID_INTEGER',
-      `${field} must be an integer from ${String(INT32_MIN)} to ${String(UINT32_MAX)} (negatives wrap to uint32), got ${describe(value)}${integerHint(value)}`,
+      `${field} must be an integer from ${String(INT32_MIN)} to ${String(UINT32_MAX)} (negatives wrap to uint32), got ${describeValue(value)}${integerHint(value)}`,
       { field },
     )
   }
@@ -120,7 +136,7 @@ export function checkTimestamp(value: unknown, field: string): number {
 /** Checks that a value is a plain options object. */
 export function checkOptions(value: unknown, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `${what} takes one options object, got ${describe(value)}`, {
+    throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `${what} takes one options object, got ${describeValue(value)}`, {
       field: 'options',
     })
   }

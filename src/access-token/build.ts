@@ -1,7 +1,14 @@
 import { base64Encode, ByteWriter, crc32, utf8Encode, utf8EncodeInto, utf8Length } from '../bytes/index.js'
 import { AgoraKeysError } from '../errors.js'
 import { hmac } from '../hmac/index.js'
-import { checkAppCertificate, checkAppId, checkOptions, checkString, checkTimestamp } from '../validate.js'
+import {
+  checkAppCertificate,
+  checkAppId,
+  checkOptions,
+  checkString,
+  checkTimestamp,
+  describeValue,
+} from '../validate.js'
 import {
   checkExpireTimestamp,
   checkSalt,
@@ -82,7 +89,7 @@ function checkPrivileges(value: unknown): Map<number, number> {
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > 0xffff) {
       throw new AgoraKeysError(
         'ERR_INVALID_INTEGER',
-        `privileges has the key ${JSON.stringify(String(key))}; privilege ids are integers from 0 to 65535`,
+        `privileges has an invalid key, ${describeValue(id)}; privilege ids are integers from 0 to 65535`,
         { field: 'privileges' },
       )
     }

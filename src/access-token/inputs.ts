@@ -1,6 +1,13 @@
 import { AgoraKeysError } from '../errors.js'
 import { randomIntInRange } from '../random.js'
-import { checkString, checkTimestamp, checkUint32, checkWrappingUint32, nowSeconds } from '../validate.js'
+import {
+  checkString,
+  checkTimestamp,
+  checkUint32,
+  checkWrappingUint32,
+  quoteString,
+  nowSeconds,
+} from '../validate.js'
 
 /** How long a "006" token is valid when the caller gives no ts: 24 hours, as in every reference. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 24 * 3600
@@ -48,10 +55,6 @@ export function checkExpireTimestamp(value: unknown, field: string): number {
   return timestamp
 }
 
-function quote(text: string): string {
-  return JSON.stringify(text.length > 64 ? `${text.slice(0, 64)}…` : text)
-}
-
 /**
  * Checks an integer uid and returns the string that "006" signs: "" for 0,
  * else the decimal digits. Signed 32-bit negatives wrap to uint32 as in the
@@ -61,10 +64,11 @@ function quote(text: string): string {
  */
 export function uidToString(value: unknown, accountApi: string): string {
   if (typeof value === 'string') {
-    const digits = /^\d+$/.test(value)
+    // A uint32 has at most 10 digits, so a string this short is safe to repeat in the fix.
+    const digits = /^\d{1,10}$/.test(value)
     throw new AgoraKeysError(
       'ERR_UID_NOT_INTEGER',
-      `uid must be an integer, got the string ${quote(value)}. ` +
+      `uid must be an integer, got the string ${quoteString(value)}. ` +
         (digits
           ? `If the client joins with the integer uid ${value}, pass uid: ${value}; if it joins with a user account, `
           : 'For a user account (a UUID, a name, a database id), ') +

@@ -72,9 +72,11 @@ function parseHeader(token: string): string {
     )
   }
   if (!token.startsWith(ACCESS_TOKEN_VERSION)) {
+    // The message quotes no characters of the token, which may be a secret passed by mistake.
+    const hint = token.startsWith('007') ? '; it starts with "007", so read it with parseAccessToken2' : ''
     throw new AgoraKeysError(
       'ERR_KEY_UNKNOWN_VERSION',
-      `token starts with ${JSON.stringify(token.slice(0, 3))}, not "006"; it is not an AccessToken "006"`,
+      `token does not start with "006", so it is not an AccessToken "006"${hint}`,
       { field: 'version' },
     )
   }

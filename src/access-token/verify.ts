@@ -13,6 +13,7 @@ import {
   checkString,
   checkTimestamp,
   nowSeconds,
+  quoteString,
 } from '../validate.js'
 import { packSignedBytes, signAccessToken, type SignedBytes } from './build.js'
 import { resolveUidOrAccount } from './inputs.js'
@@ -78,7 +79,7 @@ function crcReasons(
     })
   }
   if (fields.crcUid !== ANY_UID_CRC && crc32(signed.uid) !== fields.crcUid) {
-    const expectedUid = options.uidString === '' ? 'uid 0' : JSON.stringify(options.uidString)
+    const expectedUid = options.uidString === '' ? 'uid 0' : quoteString(options.uidString)
     reasons.push({
       code: 'uid',
       message:

@@ -8,6 +8,7 @@ import {
   checkString,
   checkTimestamp,
   checkUint32,
+  quoteString,
   nowSeconds,
 } from '../validate.js'
 import {
@@ -178,7 +179,7 @@ function checkKey(key: string, field: string): number {
   if (!(value <= UINT16_MAX)) {
     throw new AgoraKeysError(
       'ERR_INVALID_INTEGER',
-      `${field} has key "${key}"; keys must be integers from 0 to ${String(UINT16_MAX)}`,
+      `${field} has the key ${quoteString(key)}; keys must be integers from 0 to ${String(UINT16_MAX)}`,
       { field },
     )
   }

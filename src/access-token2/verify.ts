@@ -20,6 +20,7 @@ import {
   checkUint32,
   checkWrappingUint32,
   nowSeconds,
+  quoteString,
 } from '../validate.js'
 import { decodePayload, inflateAccessToken2, type AccessToken2Fields } from './parse.js'
 import { ServiceType, type AccessToken2Service, type RtcService } from './services.js'
@@ -119,25 +120,33 @@ function timeReasons(fields: AccessToken2Fields, scope: readonly AccessToken2Ser
   return reasons
 }
 
+/**
+ * Checks the RTC services against the expected channel and uid. The messages
+ * quote what the token stores, which any client with the token can read,
+ * but pass the expected values through quoteString.
+ */
 function rtcReasons(services: readonly AccessToken2Service[], channelName: string | undefined, uid: string | undefined): VerifyReason[] {
   if (channelName === undefined && uid === undefined) return []
   const rtc = services.filter((service): service is RtcService => service.type === ServiceType.rtc)
   if (rtc.length === 0) {
     return [{ code: 'service-missing', message: 'token has no RTC service (type 1), so it cannot join a channel' }]
   }
-  const inChannel = channelName === undefined ? rtc : rtc.filter((service) => service.channelName === channelName)
-  if (inChannel.length === 0) {
-    const stored = rtc.map((service) => JSON.stringify(service.channelName)).join(', ')
-    return [
-      {
-        code: 'channel-name',
-        message: `token is for channel ${stored}, expected ${JSON.stringify(channelName)}`,
-      },
-    ]
+  let inChannel = rtc
+  if (channelName !== undefined) {
+    inChannel = rtc.filter((service) => service.channelName === channelName)
+    if (inChannel.length === 0) {
+      const stored = rtc.map((service) => JSON.stringify(service.channelName)).join(', ')
+      return [
+        {
+          code: 'channel-name',
+          message: `token is for channel ${stored}, expected ${quoteString(channelName)}`,
+        },
+      ]
+    }
   }
   if (uid === undefined || inChannel.some((service) => service.uid === '' || service.uid === uid)) return []
   const stored = inChannel.map((service) => JSON.stringify(service.uid)).join(', ')
-  return [{ code: 'uid', message: `token is for uid ${stored}, expected ${JSON.stringify(uid)}` }]
+  return [{ code: 'uid', message: `token is for uid ${stored}, expected ${quoteString(uid)}` }]
 }
 
 function serviceReasons(fields: AccessToken2Fields, serviceType: number | undefined): VerifyReason[] {

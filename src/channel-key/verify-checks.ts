@@ -102,10 +102,14 @@ export function signatureBytesReason(stored: Uint8Array, expected: Uint8Array): 
   ]
 }
 
-/** Checks the App ID stored in a key against the expected one. */
+/**
+ * Checks the App ID stored in a key against the expected one. The message
+ * shows the stored App ID, which the key carries in the clear, but not the
+ * expected one: a certificate passed as `appId` is 32 hex characters too.
+ */
 export function appIdReason(stored: string, expected: string | undefined): VerifyReason[] {
   if (expected === undefined || stored.toLowerCase() === expected.toLowerCase()) return []
-  return [{ code: 'app-id', message: `key is for App ID ${stored}, expected ${expected}` }]
+  return [{ code: 'app-id', message: `key is for App ID ${stored}, not the expected App ID` }]
 }
 
 /** Checks the join window, a future issue time and expiredTs against `now`. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { AgoraKeysError } from '../errors.js'
-import { checkTimestamp, UINT32_MAX } from '../validate.js'
+import { checkTimestamp, quoteString, UINT32_MAX } from '../validate.js'
 
 /** One command-line option: its parser type and its help entry. */
 export interface OptionSpec {
@@ -87,7 +87,7 @@ export function integerOption(values: OptionValues, name: string): number | unde
   if (!DECIMAL_INTEGER.test(text)) {
     throw new AgoraKeysError(
       'ERR_INVALID_INTEGER',
-      `--${name} must be a decimal integer, got ${JSON.stringify(text)}`,
+      `--${name} must be a decimal integer, got ${quoteString(text)}`,
       { field: `--${name}` },
     )
   }
@@ -119,7 +119,7 @@ export function choiceOption<Choice extends string>(
   if (text === undefined) return undefined
   const choice = choices.find((candidate) => candidate === text)
   if (choice === undefined) {
-    throw usageError(`--${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(text)}`, `--${name}`)
+    throw usageError(`--${name} must be one of ${choices.join(', ')}, got ${quoteString(text)}`, `--${name}`)
   }
   return choice
 }

@@ -1,4 +1,5 @@
 import { AgoraKeysError } from '../errors.js'
+import { quoteString } from '../validate.js'
 import { usageError } from './args.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliContext } from './command.js'
 import { commands, findCommand } from './commands/index.js'
@@ -35,13 +36,13 @@ function globalHelp(): string {
 /** Prints the help of `agora-keys help [command]`. */
 function printHelp(args: readonly string[], context: CliContext): number {
   const [name, extra] = args
-  if (extra !== undefined) throw usageError(`unexpected argument ${JSON.stringify(extra)}: help takes one command name`)
+  if (extra !== undefined) throw usageError(`unexpected argument ${quoteString(extra)}: help takes one command name`)
   if (name === undefined) {
     context.stdout(globalHelp())
     return EXIT_OK
   }
   const command = findCommand(name)
-  if (command === undefined) throw usageError(`unknown command ${JSON.stringify(name)}; run 'agora-keys --help' for the list`)
+  if (command === undefined) throw usageError(`unknown command ${quoteString(name)}; run 'agora-keys --help' for the list`)
   context.stdout(command.help())
   return EXIT_OK
 }
@@ -55,17 +56,17 @@ async function dispatch(args: readonly string[], context: CliContext): Promise<n
   if (first === '--help' || first === '-h' || first === 'help') return printHelp(rest, context)
   if (first === '--version' || first === '-v') {
     const [extra] = rest
-    if (extra !== undefined) throw usageError(`unexpected argument ${JSON.stringify(extra)} after --version`)
+    if (extra !== undefined) throw usageError(`unexpected argument ${quoteString(extra)} after --version`)
     context.stdout(`${readPackageVersion()}\n`)
     return EXIT_OK
   }
   if (first.startsWith('-')) {
-    throw usageError(`unknown option ${JSON.stringify(first)} before the command; run 'agora-keys --help'`)
+    throw usageError(`unknown option ${quoteString(first)} before the command; run 'agora-keys --help'`)
   }
 
   const command = findCommand(first)
   if (command === undefined) {
-    throw usageError(`unknown command ${JSON.stringify(first)}; run 'agora-keys --help' for the list`)
+    throw usageError(`unknown command ${quoteString(first)}; run 'agora-keys --help' for the list`)
   }
   return command.run(rest, context)
 }

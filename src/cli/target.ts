@@ -1,4 +1,4 @@
-import { checkWrappingUint32 } from '../validate.js'
+import { checkWrappingUint32, quoteString } from '../validate.js'
 import { integerOption, stringOption, usageError, type OptionSpecs, type OptionValues } from './args.js'
 
 /** Reads the one key or token argument of inspect and verify. */
@@ -6,7 +6,7 @@ export function readKeyArgument(positionals: readonly string[], command: string)
   const [key, extra] = positionals
   if (key === undefined) throw usageError(`missing key: agora-keys ${command} <key-or-token> [options]`)
   if (extra !== undefined) {
-    throw usageError(`unexpected argument ${JSON.stringify(extra)}: ${command} takes one key or token`)
+    throw usageError(`unexpected argument ${quoteString(extra)}: ${command} takes one key or token`)
   }
   return key
 }

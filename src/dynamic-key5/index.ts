@@ -28,6 +28,7 @@ import {
   type ChannelKeyVerifyOptions,
 } from '../channel-key/verify-checks.js'
 import { AgoraKeysError } from '../errors.js'
+import { describeValue } from '../validate.js'
 import { capacityFor, encodeKey, packSignedMessage, signatureText, signDynamicKey5 } from './message.js'
 import { parse } from './parse.js'
 
@@ -66,10 +67,9 @@ const permissionValues: readonly string[] = Object.values(InChannelPermission)
 
 function checkPermission(value: unknown): InChannelPermission {
   if (typeof value !== 'string' || !permissionValues.includes(value)) {
-    const got = typeof value === 'string' ? `a string of length ${String(value.length)}` : typeof value
     throw new AgoraKeysError(
       'ERR_INVALID_ARGUMENT',
-      `permission must be InChannelPermission.NoUpload ("0") or InChannelPermission.AudioVideoUpload ("3"), got ${got}`,
+      `permission must be InChannelPermission.NoUpload ("0") or InChannelPermission.AudioVideoUpload ("3"), got ${describeValue(value)}`,
       { field: 'permission' },
     )
   }

@@ -41,8 +41,14 @@ describe('cli stderr redaction', () => {
   })
 
   it('names the hidden length', async () => {
-    const result = await run(['generate', 'dynamic-key', `--app-id=${appId}`, '--channel=a', `${certificate}00`])
+    // util.parseArgs quotes an unknown option in its message, so the hex run reaches stderr.
+    const result = await run(['verify', `--${certificate}00`])
     expect(result.stderr).toContain('<34 hex characters>')
+  })
+
+  it('quotes no long argument', async () => {
+    const result = await run(['generate', 'dynamic-key', `--app-id=${appId}`, '--channel=a', `${certificate}00`])
+    expect(result.stderr).toContain('unexpected argument [34 characters, not shown]')
   })
 
   it('keeps short hex runs', async () => {

@@ -10,6 +10,7 @@ import {
   checkTimestamp,
   checkUint32,
   checkWrappingUint32,
+  quoteString,
 } from '../../validate.js'
 import { checkDuration } from '../inputs.js'
 import {
@@ -57,14 +58,6 @@ export interface RtcPrivilegeExpiries {
   readonly pubDataStreamPrivilegeExpire: number
 }
 
-/** Maximum length of a string value quoted in a message, so a pasted blob cannot flood a log line. */
-const SHOWN_VALUE_LENGTH = 40
-
-function showString(value: string): string {
-  const shown = value.length > SHOWN_VALUE_LENGTH ? `${value.slice(0, SHOWN_VALUE_LENGTH)}…` : value
-  return JSON.stringify(shown)
-}
-
 /** Checked credentials, with issueTs and salt left undefined where the caller wants the defaults. */
 export interface BuilderBase {
   readonly appId: string
@@ -106,7 +99,7 @@ export function uidText(value: unknown, accountBuilder: string): string {
   if (typeof value === 'string') {
     throw new AgoraKeysError(
       'ERR_UID_NOT_INTEGER',
-      `uid must be an integer from 0 to 4294967295, got the string ${showString(value)}. For a string user account, call ${accountBuilder} with account instead, and have clients join with that same string account`,
+      `uid must be an integer from 0 to 4294967295, got the string ${quoteString(value)}. For a string user account, call ${accountBuilder} with account instead, and have clients join with that same string account`,
       { field: 'uid' },
     )
   }

@@ -1,4 +1,5 @@
 import { checkChannelName } from '../../channel-key/channel-name.js'
+import { quoteString } from '../../validate.js'
 import { formatOptions, parseCommandLine, usageError, wrapText, type OptionSpecs, type OptionValues } from '../args.js'
 import { EXIT_OK, type CliContext, type Command } from '../command.js'
 import {
@@ -84,8 +85,8 @@ function selectKind(positionals: readonly string[]): KeyKind {
   const [name, extra] = positionals
   if (name === undefined) throw usageError(`missing kind: agora-keys generate <kind>, where kind is one of ${kindNames()}`)
   const kind = findKind(name)
-  if (kind === undefined) throw usageError(`unknown kind ${JSON.stringify(name)}; use one of ${kindNames()}`)
-  if (extra !== undefined) throw usageError(`unexpected argument ${JSON.stringify(extra)} after the kind`)
+  if (kind === undefined) throw usageError(`unknown kind ${quoteString(name)}; use one of ${kindNames()}`)
+  if (extra !== undefined) throw usageError(`unexpected argument ${quoteString(extra)} after the kind`)
   return kind
 }
 

@@ -1,3 +1,4 @@
+import { quoteString } from '../../validate.js'
 import { formatOptions, parseCommandLine, usageError, type OptionSpecs } from '../args.js'
 import { EXIT_OK, type Command } from '../command.js'
 import { sampleGroups, type SampleGroup, type SampleKey } from '../kinds/index.js'
@@ -53,7 +54,7 @@ export const samplesCommand: Command = {
       return EXIT_OK
     }
     const [extra] = positionals
-    if (extra !== undefined) throw usageError(`unexpected argument ${JSON.stringify(extra)}: samples takes no arguments`)
+    if (extra !== undefined) throw usageError(`unexpected argument ${quoteString(extra)}: samples takes no arguments`)
 
     const groups = []
     for (const group of sampleGroups) groups.push({ group, keys: await groupKeys(group) })
