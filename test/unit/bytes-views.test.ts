@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ByteReader, ByteWriter } from '../../src/bytes/index.js'
-import { thrownBy } from '../unit/errors-thrown.js'
+import { thrownBy } from './errors-thrown.js'
 
 describe('ByteWriter capacity', () => {
   it.each([0, 1, 3, 64, 1000])('packs alike from capacity %i', (capacity) => {
