@@ -101,6 +101,26 @@ describe.concurrent('cli inspect access-token vectors', () => {
   })
 })
 
+describe.concurrent('cli inspect access-token uid comparison', () => {
+  const cases = distinctCases(loadVectors('access-token').cases).filter(
+    (vector) => typeof vector.input.uid === 'number',
+  )
+
+  it('has uid 0 and other uid cases', () => {
+    expect(cases.some((vector) => vector.input.uid === 0)).toBe(true)
+    expect(cases.some((vector) => vector.input.uid !== 0)).toBe(true)
+  })
+
+  it.each(cases.map((vector) => [vector.name, vector] as const))('%s', async (_name, vector) => {
+    const uid = Number(vector.input.uid)
+    const other = uid === 0 ? 42 : (uid + 1) % 2 ** 32 || 1
+    const output = await inspectJson(vector.expected, '--now=1000', `--uid=${String(other)}`)
+    const [comparison] = output.comparisons
+    // A token built for uid 0 admits any uid, so another uid matches only then.
+    expect(comparison?.matches).toBe(uid === 0)
+  })
+})
+
 /** Reduces a service of inspect --json to the fields a vector input holds. */
 function storedService(service: Record<string, unknown>): Record<string, unknown> {
   const stored = { ...service }

@@ -94,11 +94,17 @@ function compareAccessToken(fields: AccessTokenFields, request: InspectRequest):
       message: `crcChannelName is the CRC-32 of the channel name, or of the user account in an RTM token. ${CRC_CAVEAT}`,
     })
   }
+  // A token built for uid 0 (crcUid of the empty string) admits any uid or
+  // account, as verifyAccessToken accepts it, so it matches every --uid/--account.
+  const anyUser = fields.crcUid === EMPTY_STRING_CRC32
+  const anyUserNote = 'crcUid is that of uid 0, so any uid or account may join'
   if (account !== undefined) {
-    comparisons.push({ option: '--account', value: account, matches: match.uid, message: CRC_CAVEAT })
+    const message = anyUser && !match.uid ? `${anyUserNote}. ${CRC_CAVEAT}` : CRC_CAVEAT
+    comparisons.push({ option: '--account', value: account, matches: match.uid || anyUser, message })
   } else if (uid !== undefined) {
     const signed = uid === 0 ? 'uid 0 is signed as the empty string' : `uid ${String(uid)} is signed as its decimal text`
-    comparisons.push({ option: '--uid', value: String(uid), matches: match.uid, message: `${signed}. ${CRC_CAVEAT}` })
+    const note = anyUser && !match.uid ? `${signed}, but ${anyUserNote}` : signed
+    comparisons.push({ option: '--uid', value: String(uid), matches: match.uid || anyUser, message: `${note}. ${CRC_CAVEAT}` })
   }
   return comparisons
 }
