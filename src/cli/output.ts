@@ -41,3 +41,37 @@ export function formatUnexpectedError(error: unknown): string {
 export function formatWarning(message: string): string {
   return `${PROGRAM}: warning: ${redactHex32(singleLine(message))}\n`
 }
+
+/**
+ * Lists the App Certificates this run was given: the AGORA_APP_CERTIFICATE
+ * value and every --app-certificate argument, as typed.
+ */
+export function knownCertificates(args: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {
+  const found: string[] = []
+  const fromEnv = env.AGORA_APP_CERTIFICATE
+  if (fromEnv !== undefined) found.push(fromEnv)
+  args.forEach((arg, index) => {
+    if (arg.startsWith('--app-certificate=')) found.push(arg.slice('--app-certificate='.length))
+    else if (arg === '--app-certificate') found.push(args[index + 1] ?? '')
+  })
+  // Short values are not certificates, and hiding them would garble ordinary output.
+  return found.map((value) => value.trim()).filter((value) => value.length >= 16)
+}
+
+/**
+ * Replaces every copy of a known certificate, in any letter case, with
+ * "[redacted]". This is the last line of defence for output that echoes an
+ * option, such as a certificate passed as --channel to verify or inspect.
+ */
+export function redactCertificates(text: string, certificates: readonly string[]): string {
+  let out = text
+  for (const certificate of certificates) {
+    const lower = certificate.toLowerCase()
+    let index = out.toLowerCase().indexOf(lower)
+    while (index !== -1) {
+      out = out.slice(0, index) + '[redacted]' + out.slice(index + certificate.length)
+      index = out.toLowerCase().indexOf(lower, index + '[redacted]'.length)
+    }
+  }
+  return out
+}

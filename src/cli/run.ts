@@ -4,7 +4,7 @@ import { usageError } from './args.js'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliContext } from './command.js'
 import { commands, findCommand } from './commands/index.js'
 import { APP_ID_ENV, CERTIFICATE_ENV } from './credentials.js'
-import { formatError, formatUnexpectedError } from './output.js'
+import { formatError, formatUnexpectedError, knownCertificates, redactCertificates } from './output.js'
 import { readPackageVersion } from './version.js'
 
 function globalHelp(): string {
@@ -75,9 +75,21 @@ async function dispatch(args: readonly string[], context: CliContext): Promise<n
  * Runs agora-keys with the arguments after the program name and returns the
  * exit status. Every error ends here as one stderr line: an AgoraKeysError
  * exits with 2 (1 for ERR_UNSUPPORTED_RUNTIME, a fault of the runtime rather
- * than the input), and any other error exits with 1.
+ * than the input), and any other error exits with 1. Every write to stdout
+ * and stderr has the certificates of this run (from AGORA_APP_CERTIFICATE or
+ * --app-certificate) replaced by "[redacted]", even where an option echoes one.
  */
-export async function runCli(args: readonly string[], context: CliContext): Promise<number> {
+export async function runCli(args: readonly string[], unsafeContext: CliContext): Promise<number> {
+  const certificates = knownCertificates(args, unsafeContext.env)
+  const context: CliContext = {
+    ...unsafeContext,
+    stdout: (text) => {
+      unsafeContext.stdout(redactCertificates(text, certificates))
+    },
+    stderr: (text) => {
+      unsafeContext.stderr(redactCertificates(text, certificates))
+    },
+  }
   try {
     return await dispatch(args, context)
   } catch (error) {

@@ -102,6 +102,18 @@ describe.concurrent('cli verify', () => {
     expect(output.reasons.map((reason) => reason.code)).toEqual(['signature'])
   })
 
+  it('hides a certificate passed as an option value', async () => {
+    // runCli fails the test if the certificate reaches stdout or stderr in any letter case.
+    for (const [format, key] of validKeys) {
+      for (const extra of [['--json'], []]) {
+        const run = await runCli(['verify', key, `--channel=${certificate.toUpperCase()}`, '--uid=42', now, ...extra], certificateEnv)
+        expect(run.status, format).toBe(1)
+      }
+      const inspect = await runCli(['inspect', key, `--channel=${certificate}`, now], certificateEnv)
+      expect(inspect.status, format).toBe(0)
+    }
+  })
+
   it('rejects an altered hex key', async () => {
     const key = validKeys.find(([format]) => format === 'dynamic-key3')?.[1] ?? ''
     // Characters 75 to 84 are unixTs, which the signature covers.

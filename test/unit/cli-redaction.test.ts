@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/run.js'
+import { knownCertificates, redactCertificates } from '../../src/cli/output.js'
 
 const certificate = '5cfd2fd1755d40ecb72977518be15d3b'
 const appId = '970ca35de60c44645bbae8a215061b33'
@@ -54,5 +55,31 @@ describe('cli stderr redaction', () => {
   it('keeps short hex runs', async () => {
     const result = await run(['generate', 'dynamic-key', `--app-id=${appId}`, '--channel=a', 'abcdef0123'])
     expect(result.stderr).toContain('abcdef0123')
+  })
+})
+
+describe('redactCertificates', () => {
+  it('hides every copy in any case', () => {
+    const text = `a ${certificate.toUpperCase()} b ${certificate} c`
+    expect(redactCertificates(text, [certificate])).toBe('a [redacted] b [redacted] c')
+  })
+
+  it('leaves other text alone', () => {
+    expect(redactCertificates(`appId ${appId}`, [certificate])).toBe(`appId ${appId}`)
+  })
+})
+
+describe('knownCertificates', () => {
+  it('reads the variable and both flag forms', () => {
+    const args = ['verify', 'key', '--app-certificate', 'aaaaaaaaaaaaaaaaaaaa', '--app-certificate=bbbbbbbbbbbbbbbbbbbb']
+    expect(knownCertificates(args, { AGORA_APP_CERTIFICATE: ' cccccccccccccccccccc ' })).toEqual([
+      'cccccccccccccccccccc',
+      'aaaaaaaaaaaaaaaaaaaa',
+      'bbbbbbbbbbbbbbbbbbbb',
+    ])
+  })
+
+  it('ignores values too short to be certificates', () => {
+    expect(knownCertificates(['--app-certificate', 'x'], { AGORA_APP_CERTIFICATE: '' })).toEqual([])
   })
 })
