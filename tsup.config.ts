@@ -49,8 +49,9 @@ function emitDeclarations(): Promise<void> {
 }
 
 /**
- * One build of the library. The node ESM build also carries the CLI, so the
- * CLI shares its chunks instead of bundling a second copy of the library.
+ * Returns the options of one build of the library. The node ESM build also
+ * carries the CLI, so the CLI shares its chunks instead of bundling a second
+ * copy of the library.
  */
 function libraryBuild(runtime: Runtime, format: 'esm' | 'cjs'): Options {
   const withCli = runtime === 'node' && format === 'esm'

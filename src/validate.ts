@@ -143,7 +143,7 @@ export function checkOptions(value: unknown, what: string): Record<string, unkno
   return value as Record<string, unknown>
 }
 
-/** The current Unix time in whole seconds. */
+/** Returns the current Unix time in whole seconds. */
 export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000)
 }

@@ -10,7 +10,7 @@ export const ACCESS_TOKEN2_VERSION = '007'
 export const MAX_ACCESS_TOKEN2_PAYLOAD_BYTES = 65_536
 
 /**
- * The longest token string the parser accepts, checked before any decoding.
+ * The maximum token length the parser accepts, checked before any decoding.
  * A payload of {@link MAX_ACCESS_TOKEN2_PAYLOAD_BYTES} that does not compress
  * at all is deflated into stored blocks: 65,536 bytes plus 6 bytes of zlib
  * framing and 5 bytes per block, about 87,400 base64 characters. 88 KiB leaves

@@ -110,7 +110,7 @@ function selectChannelKeyFormat(key: unknown): ChannelKeyFormat {
  * - '004' stores `expiredTs`. The uid and the service (ACS, ARS, APSS) are
  *   signed but not stored, and {@link verifyKey} finds the service.
  * - '005' stores `serviceType` (1–4), `expiredTs` and the `extra` map, which
- *   holds the in-channel permission. The uid is signed but not stored.
+ *   contains the in-channel permission. The uid is signed but not stored.
  * No version stores the channel name, which is only signed.
  *
  * Any input either returns fields or throws an {@link AgoraKeysError}.

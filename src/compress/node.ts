@@ -27,7 +27,7 @@ export const compressBackend: CompressBackend = {
   inflate(data, maxOutputBytes) {
     let result: InflateInfo
     try {
-      // One byte over the cap tells "exactly at the limit" from "over it".
+      // One byte over the cap distinguishes "exactly at the limit" from "over it".
       result = inflateSync(data, {
         chunkSize: CHUNK_BYTES,
         maxOutputLength: maxOutputBytes + 1,

@@ -8,7 +8,7 @@ export type HashName = 'SHA-1' | 'SHA-256'
  * contain a node: import. Both return fresh Uint8Arrays, never Buffers.
  */
 export interface HmacBackend {
-  /** Which implementation this is, for diagnostics. */
+  /** Name of this implementation, for diagnostics. */
   readonly name: 'node' | 'web'
   /** Computes HMAC(key, data) with the given hash. */
   hmac(hash: HashName, key: Uint8Array, data: Uint8Array): Promise<Uint8Array>

@@ -1,5 +1,5 @@
 // A token pasted with surrounding whitespace must reach its own parser, whose
-// message tells the user to remove the whitespace, not a Channel Key message.
+// message asks the user to remove the whitespace, not a Channel Key message.
 import { describe, expect, it } from 'vitest'
 import { RtcTokenBuilder } from '../../src/access-token/index.js'
 import { RtcRole, RtcTokenBuilder2 } from '../../src/access-token2/index.js'

@@ -138,7 +138,7 @@ function channelKeyAdapter(namespace: string): KindAdapter {
   }
 }
 
-/** The channel and uid or account an "006" case signs; RTM tokens sign the user account as the channel. */
+/** Returns the channel and uid or account an "006" case signs. RTM tokens sign the user account as the channel. */
 function accessTokenTarget(vector: VectorCase): Record<string, unknown> {
   if (vector.function === 'RtmTokenBuilder.buildToken') {
     return { channelName: inputString(vector, 'userAccount') }

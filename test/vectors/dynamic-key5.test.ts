@@ -62,7 +62,7 @@ function expectedExtra(vector: VectorCase): Map<number, string> {
   return new Map([[1, permission(vector)]])
 }
 
-/** The uid the key was signed for: the vector's uid wrapped to uint32. */
+/** Returns the uid the key was signed for: the vector's uid wrapped to uint32. */
 function signedUid(vector: VectorCase): number {
   return inputNumber(vector.input, 'uid') >>> 0
 }

@@ -52,7 +52,7 @@ function checkApaasRole(value: unknown): number {
   return value
 }
 
-/** The Chat user id of a room-user token: the lower-case hex MD5 of the UTF-8 user UUID. */
+/** Computes the Chat user id of a room-user token: the lower-case hex MD5 of the UTF-8 user UUID. */
 export function apaasChatUserId(userUuid: string): string {
   return hexEncode(md5(utf8Encode(userUuid)))
 }
@@ -110,10 +110,10 @@ async function buildAppToken(options: unknown, what: string): Promise<string> {
 /** The builder methods shared by {@link ApaasTokenBuilder} and {@link EducationTokenBuilder}. */
 export interface ApaasBuilderMethods {
   /**
-   * Builds a room-user token with three services, each for `expire` seconds:
-   * APaaS (type 7) for the room, user and role with the room-user privilege,
-   * RTM (type 2) login for `userUuid`, and Chat (type 5) user for the
-   * lower-case hex MD5 of `userUuid`.
+   * Builds a room-user token with three services, each for `expire` seconds.
+   * APaaS (type 7) covers the room, user and role with the room-user privilege.
+   * RTM (type 2) grants login for `userUuid`, and Chat (type 5) grants user
+   * access for the lower-case hex MD5 of `userUuid`.
    *
    * agora-token 2.0.6 leaves the room-user privilege out and writes role 0
    * as -1. This library follows the Python and C++ references, which keep both.

@@ -95,7 +95,7 @@ export type ServiceName = (typeof SERVICES)[number]
 /**
  * Help text per service. The tags in parentheses are the service names
  * DynamicKey4 signs. The Recording SDK joins with a media key, as a note on
- * generateRecordingKey in the C++ reference (cpp/src/DynamicKey5.h) says.
+ * generateRecordingKey in the C++ reference (cpp/src/DynamicKey5.h) states.
  */
 const SERVICE_DESCRIPTIONS: Readonly<Record<ServiceName, string>> = {
   media: 'media joins a channel, also for the Recording SDK (ACS)',
