@@ -53,17 +53,22 @@ function virtualModules(): Plugin {
   }
 }
 
-/** Bundles one entry of test/runtimes/entries into a single ES module file. */
+/**
+ * Bundles one entry of test/runtimes/entries into a single file: an ES module,
+ * or, given `globalName`, a classic script that stores the entry's exports in
+ * that global variable (for hosts that evaluate scripts, such as EdgeVM).
+ */
 export async function bundleEntry(
   entry: 'cli' | 'worker' | 'browser',
   outfile: string,
   library: LibrarySource,
+  globalName?: string,
 ): Promise<void> {
   await build({
     entryPoints: [path.join(import.meta.dirname, 'entries', `${entry}.ts`)],
     outfile,
     bundle: true,
-    format: 'esm',
+    ...(globalName === undefined ? { format: 'esm' } : { format: 'iife', globalName }),
     platform: 'neutral',
     target: 'es2022',
     logLevel: 'silent',

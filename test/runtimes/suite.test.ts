@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { AgoraKeysError } from '../../src/errors.js'
 import * as library from '../../src/index.js'
 import { expectedCheckCount, FRESH_CHECKS, loadVectorFiles } from './bundle.js'
 import { runConformance } from './suite.js'
@@ -62,5 +63,41 @@ describe('conformance suite', () => {
     const failure = report.failures.find((entry) => entry.kind === 'access-token2')
     expect(failure?.check).toBe('generate')
     expect(failure?.message).toContain('differs from payloadHex')
+  })
+
+  it('tallies thrown error codes', async () => {
+    const broken = {
+      ...library,
+      parseAccessToken2: () =>
+        Promise.reject(new AgoraKeysError('ERR_UNSUPPORTED_RUNTIME', 'no DecompressionStream here')),
+    }
+    const report = await runConformance(broken, files, 'vitest')
+    const accessToken2 = report.kinds.find((kind) => kind.kind === 'access-token2')
+    expect(report.failureCodes).toEqual({ ERR_UNSUPPORTED_RUNTIME: accessToken2?.cases })
+    expect(report.failures[0]?.code).toBe('ERR_UNSUPPORTED_RUNTIME')
+  })
+
+  it('tallies malformed reason codes', async () => {
+    // Six bytes of a token body are not a whole zlib stream, so verify reports it as malformed.
+    const broken = {
+      ...library,
+      verifyAccessToken2: (token: string, options: Parameters<typeof library.verifyAccessToken2>[1]) =>
+        library.verifyAccessToken2(token.slice(0, 11), options),
+    }
+    const report = await runConformance(broken, files, 'vitest')
+    const accessToken2 = report.kinds.find((kind) => kind.kind === 'access-token2')
+    // The fresh "007" check fails too, with a message and no code.
+    expect(report.failureCodes).toEqual({ ERR_KEY_INFLATE_FAILED: accessToken2?.cases, other: 1 })
+    expect(report.failures[0]?.check).toBe('verify')
+    expect(report.failures[0]?.message).toBe('reasons malformed (ERR_KEY_INFLATE_FAILED)')
+  })
+
+  it('tallies codeless failures as other', async () => {
+    const broken = {
+      ...library,
+      dynamicKey: { ...library.dynamicKey, generate: () => Promise.resolve('0'.repeat(90)) },
+    }
+    const report = await runConformance(broken, files, 'vitest')
+    expect(report.failureCodes).toEqual({ other: report.failed })
   })
 })

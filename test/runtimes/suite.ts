@@ -34,7 +34,12 @@ export interface CheckFailure {
   readonly name: string
   readonly check: string
   readonly message: string
+  /** The AgoraKeysError code that was thrown, or that a `malformed` verify reason carries. */
+  readonly code?: string
 }
+
+/** A failed check before it is labeled with its kind and case. */
+type CaseFailure = Omit<CheckFailure, 'kind' | 'name'>
 
 /** Counts per vector kind. A case passes when all of its checks pass. */
 export interface KindReport {
@@ -57,6 +62,11 @@ export interface ConformanceReport {
   readonly exactTokens: number
   /** At most 20 failures, so a broken runtime does not flood the output. */
   readonly failures: readonly CheckFailure[]
+  /**
+   * The number of failed checks per error code, over all failures: the
+   * AgoraKeysError code, or "other" for a failure that carries no code.
+   */
+  readonly failureCodes: Readonly<Record<string, number>>
 }
 
 type Library = Readonly<Record<string, unknown>>
@@ -220,13 +230,38 @@ function messageOf(error: unknown): string {
   return String(error)
 }
 
-/** Returns the reason codes of a verify result that do not depend on the clock. */
-function nonTimeReasons(result: unknown): string[] {
+/** Returns the AgoraKeysError code of a thrown value, if it has one. */
+function errorCodeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+function failureOf(check: string, error: unknown): CaseFailure {
+  const code = errorCodeOf(error)
+  return { check, message: messageOf(error), ...(code === undefined ? {} : { code }) }
+}
+
+interface Reason {
+  readonly code?: unknown
+  readonly errorCode?: unknown
+}
+
+/** Returns the reasons of a verify result that do not depend on the clock. */
+function nonTimeReasons(result: unknown): Reason[] {
   const reasons = (result as { reasons?: unknown }).reasons
   if (!Array.isArray(reasons)) throw new Error('verify returned no reasons array')
-  return reasons
-    .map((reason) => String((reason as { code?: unknown }).code))
-    .filter((code) => !timeReasons.has(code))
+  return (reasons as Reason[]).filter((reason) => !timeReasons.has(String(reason.code)))
+}
+
+/** Turns failed verify reasons into a failure, carrying the first error code a reason names. */
+function reasonsFailure(reasons: readonly Reason[]): CaseFailure {
+  const names = reasons.map((reason) =>
+    typeof reason.errorCode === 'string' ? `${String(reason.code)} (${reason.errorCode})` : String(reason.code),
+  )
+  const code = reasons
+    .map((reason) => reason.errorCode)
+    .find((value): value is string => typeof value === 'string')
+  return { check: 'verify', message: `reasons ${names.join(', ')}`, ...(code === undefined ? {} : { code }) }
 }
 
 /** Runs the three checks of one case and returns the failures. */
@@ -234,8 +269,8 @@ async function runCase(
   lib: Library,
   adapter: KindAdapter,
   vector: VectorCase,
-): Promise<{ failures: { check: string; message: string }[]; exact: boolean }> {
-  const failures: { check: string; message: string }[] = []
+): Promise<{ failures: CaseFailure[]; exact: boolean }> {
+  const failures: CaseFailure[] = []
   let exact = false
 
   try {
@@ -252,7 +287,7 @@ async function runCase(
       }
     }
   } catch (error) {
-    failures.push({ check: 'generate', message: messageOf(error) })
+    failures.push(failureOf('generate', error))
   }
 
   try {
@@ -262,14 +297,14 @@ async function runCase(
       failures.push({ check: 'parse', message: `parsed appId ${appId}` })
     }
   } catch (error) {
-    failures.push({ check: 'parse', message: messageOf(error) })
+    failures.push(failureOf('parse', error))
   }
 
   try {
     const reasons = nonTimeReasons(await adapter.verify(lib, vector))
-    if (reasons.length > 0) failures.push({ check: 'verify', message: `reasons ${reasons.join(', ')}` })
+    if (reasons.length > 0) failures.push(reasonsFailure(reasons))
   } catch (error) {
-    failures.push({ check: 'verify', message: messageOf(error) })
+    failures.push(failureOf('verify', error))
   }
 
   return { failures, exact }
@@ -339,7 +374,7 @@ async function freshChecks(
       const result = (await verify(first)) as { valid?: unknown; reasons?: unknown }
       if (result.valid !== true) throw new Error(`not valid: ${JSON.stringify(result.reasons)}`)
     } catch (error) {
-      failures.push({ kind: 'fresh', name, check: 'generate and verify', message: messageOf(error) })
+      failures.push({ kind: 'fresh', name, ...failureOf('generate and verify', error) })
     }
   }
   return { count: checks.length, failures }
@@ -397,6 +432,12 @@ export async function runConformance(
     backend = messageOf(error)
   }
 
+  const failureCodes: Record<string, number> = {}
+  for (const failure of failures) {
+    const code = failure.code ?? 'other'
+    failureCodes[code] = (failureCodes[code] ?? 0) + 1
+  }
+
   return {
     runtime,
     backend,
@@ -405,5 +446,6 @@ export async function runConformance(
     failed,
     exactTokens,
     failures: failures.slice(0, MAX_REPORTED_FAILURES),
+    failureCodes,
   }
 }
