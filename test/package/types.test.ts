@@ -60,7 +60,9 @@ export type Fields4 = dynamicKey4.DynamicKey4Fields
 export type Options5 = dynamicKey5.ChannelKeyWithUidOptions
 `
 
+// node10 ignores `exports` and finds the subpaths' declarations through typesVersions.
 const configurations = {
+  node10: { module: 'commonjs', moduleResolution: 'node10' },
   node16: { module: 'node16', moduleResolution: 'node16' },
   bundler: { module: 'esnext', moduleResolution: 'bundler' },
 } as const
