@@ -208,6 +208,19 @@ const adapters: Readonly<Record<string, KindAdapter>> = {
   'access-token2': accessToken2Adapter,
 }
 
+/**
+ * Calls the generator or builder that a case of `kind` names and returns its
+ * output, for hosts that compare keys outside the runtime (the workerd test
+ * requests them over HTTP).
+ */
+export async function generateVector(lib: Library, kind: string, vector: VectorCase): Promise<string> {
+  const adapter = adapters[kind]
+  if (adapter === undefined) throw new Error(`no adapter for vector kind ${kind}`)
+  const output = await adapter.generate(lib, vector)
+  if (typeof output !== 'string') throw new Error(`generated ${typeof output}, not a string`)
+  return output
+}
+
 function hex(bytes: Uint8Array): string {
   let out = ''
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0')

@@ -1,80 +1,40 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import path from 'node:path'
+import { inflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { distFile, SETUP_TIMEOUT_MS } from '../package/dist.js'
-import { bundleEntry } from './bundle.js'
-import { childEnvironment, expectAllPassed, makeInstallDir, runtimeBinary } from './harness.js'
-import type { ConformanceReport } from './suite.js'
+import { bundleEntry, loadVectorFiles } from './bundle.js'
+import { expectAllPassed, makeInstallDir } from './harness.js'
+import type { ConformanceReport, VectorCase } from './suite.js'
+import { startWorkerd, type WorkerdServer } from './workerd.js'
 
-/**
- * workerd serves the bundled suite on loopback only. No compatibilityFlags are
- * set, so nodejs_compat is off and node: imports would fail to load.
- */
-function workerdConfig(port: number): string {
-  return `using Workerd = import "/workerd/workerd.capnp";
+/** Requests in flight at once while the test fetches every vector's key. */
+const CONCURRENT_REQUESTS = 4
 
-const config :Workerd.Config = (
-  services = [ (name = "conformance", worker = .conformanceWorker) ],
-  sockets = [ (name = "http", address = "127.0.0.1:${String(port)}", http = (), service = "conformance") ],
-);
-
-const conformanceWorker :Workerd.Worker = (
-  modules = [ (name = "worker.js", esModule = embed "worker.js") ],
-  compatibilityDate = "2025-01-01",
-);
-`
+/** One case whose key from the Worker differs from vectors/, or whose request failed. */
+interface Mismatch {
+  readonly kind: string
+  readonly name: string
+  readonly problem: string
 }
 
-/** Finds a free loopback port by letting the OS pick one and releasing it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => {
-        if (typeof address === 'object' && address !== null) resolve(address.port)
-        else reject(new Error('the OS returned no port'))
-      })
-    })
-  })
+/** Inflates a "007" token body with node:zlib and returns the payload as hex. */
+function payloadHexOf(token: string): string {
+  if (!token.startsWith('007')) throw new Error(`token does not start with 007: ${token}`)
+  return inflateSync(Buffer.from(token.slice(3), 'base64')).toString('hex')
 }
 
-/** Connection errors that mean workerd is still starting, not that it failed. */
-const startingCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET'])
-
-/** Fetches the report, retrying while workerd starts listening: 100 tries, 100 ms apart. */
-async function fetchReport(url: string, workerd: ChildProcess, log: () => string): Promise<ConformanceReport> {
-  let lastError: unknown
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (workerd.exitCode !== null || workerd.signalCode !== null) {
-      throw new Error(`workerd exited (${String(workerd.exitCode ?? workerd.signalCode)}):\n${log()}`)
-    }
-    let response: Response
-    try {
-      response = await fetch(url)
-    } catch (error) {
-      const code = (error as { cause?: { code?: unknown } }).cause?.code
-      if (typeof code !== 'string' || !startingCodes.has(code)) {
-        throw new Error(`fetching ${url} failed; workerd output:\n${log()}`, { cause: error })
-      }
-      lastError = error
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      continue
-    }
-    const body = await response.text()
-    if (!response.ok) {
-      throw new Error(`workerd answered HTTP ${String(response.status)}: ${body}\nworkerd output:\n${log()}`)
-    }
-    return JSON.parse(body) as ConformanceReport
+/** Compares one generated key with its case: "007" by inflated payload, the others exactly. */
+function compareWithVector(kind: string, vector: VectorCase, key: string): string | undefined {
+  if (kind !== 'access-token2') {
+    return key === vector.expected ? undefined : `got ${key}, expected ${vector.expected}`
   }
-  throw new Error(`workerd did not answer within 10 s; workerd output:\n${log()}`, { cause: lastError })
+  const payload = payloadHexOf(key)
+  return payload === vector.payloadHex ? undefined : `payload ${payload} differs from payloadHex`
 }
 
 describe('workerd runtime', () => {
   const install = makeInstallDir()
+  let server: WorkerdServer | undefined
 
   beforeAll(async () => {
     distFile('web/index.js')
@@ -84,35 +44,62 @@ describe('workerd runtime', () => {
       conditions: ['workerd', 'worker', 'browser'],
       nodePaths: [path.join(install.dir, 'node_modules')],
     })
+    server = await startWorkerd({ dir: install.dir, module: 'worker.js' })
   }, SETUP_TIMEOUT_MS)
 
-  afterAll(() => {
+  afterAll(async () => {
+    await server?.stop()
     install.remove()
   })
 
-  it('passes on dist/web without nodejs_compat', async () => {
-    const binary = runtimeBinary(
-      '@cloudflare/workerd-linux-64/bin/workerd',
-      'run `npm ci`; the devDependency "workerd" installs it for linux-64',
-    )
-    const port = await freePort()
-    const configFile = path.join(install.dir, 'config.capnp')
-    writeFileSync(configFile, workerdConfig(port))
+  function origin(): string {
+    if (server === undefined) throw new Error('workerd did not start')
+    return server.origin
+  }
 
-    let output = ''
-    const workerd = spawn(binary, ['serve', configFile], {
-      cwd: install.dir,
-      env: childEnvironment(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    workerd.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    workerd.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    try {
-      const report = await fetchReport(`http://127.0.0.1:${String(port)}/`, workerd, () => output)
-      expect(report.runtime).toBe('Cloudflare-Workers')
-      expectAllPassed('workerd', report, 'web')
-    } finally {
-      workerd.kill()
+  it('passes on dist/web without nodejs_compat', async () => {
+    const response = await fetch(`${origin()}/`)
+    const body = await response.text()
+    expect(response.status, `${body}\nworkerd output:\n${server?.output() ?? ''}`).toBe(200)
+    const report = JSON.parse(body) as ConformanceReport
+    expect(report.runtime).toBe('Cloudflare-Workers')
+    expectAllPassed('workerd', report, 'web')
+  })
+
+  it('serves vector keys over HTTP', async () => {
+    const jobs = loadVectorFiles().flatMap((file) => file.cases.map((vector) => ({ kind: file.kind, vector })))
+    const mismatches: Mismatch[] = []
+    let matched = 0
+
+    async function check(job: { kind: string; vector: VectorCase }): Promise<void> {
+      const response = await fetch(`${origin()}/generate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(job),
+      })
+      const key = await response.text()
+      const problem =
+        response.status === 200
+          ? compareWithVector(job.kind, job.vector, key)
+          : `HTTP ${String(response.status)}: ${key}`
+      if (problem === undefined) matched++
+      else mismatches.push({ kind: job.kind, name: job.vector.name, problem })
     }
+
+    const queue = [...jobs]
+    const workers = Array.from({ length: CONCURRENT_REQUESTS }, async () => {
+      for (let job = queue.shift(); job !== undefined; job = queue.shift()) await check(job)
+    })
+    await Promise.all(workers)
+
+    console.info(`workerd over HTTP: ${String(matched)}/${String(jobs.length)} keys match vectors/`)
+    expect(mismatches.slice(0, 20)).toEqual([])
+    expect(matched).toBe(jobs.length)
+  })
+
+  it('rejects unknown paths', async () => {
+    const response = await fetch(`${origin()}/unknown`)
+    expect(response.status).toBe(404)
+    await response.body?.cancel()
   })
 })
