@@ -2,8 +2,9 @@ import { describeCommandLineRuntime, runtimeBinary } from './harness.js'
 
 describeCommandLineRuntime('Bun runtime', [
   {
-    // Bun matches the "node" condition of the exports map, so it loads dist/node over
-    // its node:crypto and node:zlib. --no-install stops it fetching missing packages.
+    // Bun matches the "bun" condition of the exports map, which points at dist/node, so
+    // the library runs on Bun's node:crypto and node:zlib. --no-install stops it fetching
+    // missing packages.
     build: 'node',
     label: 'bun',
     // The platform package ships the binary, and bun's install script, when npm
