@@ -1,4 +1,7 @@
-// Formats the measurements of test/bench/run.js as the Markdown of test/bench/RESULTS.md.
+// Formats the measurements of test/bench/run.js as the Markdown of test/bench/RESULTS.md,
+// and the short summary table that run.js --write puts in the README.
+import { CONCURRENT_CALLS } from './speed-cases.js'
+import { FASTEST_PATH_GOAL, WEB_PATH_GOAL } from './targets.js'
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 
@@ -23,32 +26,91 @@ function formatBytes(bytes) {
   return integer.format(bytes)
 }
 
+function formatMs(summary) {
+  return `${summary.median.toFixed(1)} (${formatPercent(summary.spreadPercent)})`
+}
+
 function table(header, rows) {
   const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`]
   for (const row of rows) lines.push(`| ${row.join(' | ')} |`)
   return lines.join('\n')
 }
 
+function notMeasured(section) {
+  return `Not measured in this run: the command left out the ${section} section.`
+}
+
 function machineSection(run) {
+  const { speed, allocation, coldStart } = run.settings
   const rows = [
     ['Date', run.date],
     ['CPU', `${run.cpuModel} (model name in /proc/cpuinfo)`],
     ['nproc', String(run.nproc)],
-    ['Node.js', run.nodeVersion],
+    ['Node.js', `${run.nodeVersion} (V8 ${run.v8Version})`],
     ['agora-keys', `${run.oursVersion}, ${run.gitRevision}`],
     ['Compared with', run.officialPackages.join(', ')],
-    ['esbuild', run.esbuildVersion],
+    ['Tools', `tinybench ${run.tinybenchVersion}, esbuild ${run.esbuildVersion}`],
     [
       'Load average (1 min)',
       `${run.loadAverageBefore.toFixed(2)} before the run, ${run.loadAverageAfter.toFixed(2)} after`,
     ],
     [
-      'Timing',
-      `warm-up ${String(run.settings.warmupMs)} ms, then ${String(run.settings.samples)} ` +
-        `samples of ${String(run.settings.sampleMs)} ms per variant`,
+      'Speed settings',
+      `per variant: warm-up ${String(speed.warmupMs)} ms, then ${String(speed.rounds)} rounds ` +
+        `of at least ${String(speed.sampleMs)} ms`,
     ],
+    [
+      'Allocation settings',
+      `windows per variant: ${String(allocation.windows)}, each up to ${String(allocation.windowMs)} ms; ` +
+        `node ${run.allocationFlags.join(' ')}`,
+    ],
+    ['Cold-start settings', `fresh processes per target: ${String(coldStart.samples)}`],
+    ['Duration of the run', `${String(run.durationSeconds)} s`],
   ]
   return table(['Item', 'Value'], rows)
+}
+
+function targetStatus(status, ratios) {
+  const detail = `wall ${ratios.wallRatio.median.toFixed(2)}×, CPU ${ratios.cpuRatio.median.toFixed(2)}×`
+  return `**${status}** (${detail})`
+}
+
+function targetsSection(run) {
+  if (run.targets === undefined) return notMeasured('speed')
+  const rows = run.targets.map((row) => [
+    row.title,
+    formatOps(row.officialOpsPerSecond),
+    row.fastest.label,
+    targetStatus(row.fastest.status, row.fastest),
+    targetStatus(row.web.status, row.web),
+    row.webConcurrent === undefined ? 'not timed' : formatRatio(row.webConcurrent.wallRatio),
+  ])
+  const met = (key) => run.targets.filter((row) => row[key].status === 'met').length
+  const total = String(run.targets.length)
+  return [
+    `1. Our fastest sequential path reaches at least ${String(FASTEST_PATH_GOAL)}× the official`,
+    `   package's operations per second: met for ${String(met('fastest'))} of ${total} operations.`,
+    `2. Our dist/web path, awaited call by call, is no slower than the official sync path`,
+    `   (at least ${String(WEB_PATH_GOAL)}×): met for ${String(met('web'))} of ${total} operations.`,
+    '',
+    'A target is met when the median per-round ratio reaches the goal in wall-clock time and',
+    'in CPU time, missed when it reaches it in neither, and unclear when the two disagree.',
+    'The script computes these rows from the ratios in the Speed section. The last column is',
+    `dist/web with ${String(CONCURRENT_CALLS)} calls in flight (wall-clock ratio), for comparison only: it uses the`,
+    "thread pool's cores, while the official call runs on one.",
+    '',
+    table(
+      [
+        'Operation',
+        'Official ops/s (wall)',
+        'Our fastest path',
+        `Target 1 (≥ ${String(FASTEST_PATH_GOAL)}×)`,
+        `Target 2: dist/web (≥ ${String(WEB_PATH_GOAL)}×)`,
+        'dist/web, calls in flight',
+      ],
+      rows,
+    ),
+  ].join('\n')
 }
 
 /** Finds the official variant of a group, or returns undefined when the official packages have none. */
@@ -56,34 +118,46 @@ function officialOf(group) {
   return group.variants.find((variant) => variant.id === 'official')
 }
 
+function ratioOf(group, id, key) {
+  const variant = group.variants.find((candidate) => candidate.id === id)
+  return variant === undefined ? 'n/a' : formatRatio(variant[key])
+}
+
 function speedSummary(groups) {
   const rows = groups
     .filter((group) => officialOf(group) !== undefined)
-    .map((group) => {
-      const ratioOf = (id, key) => {
-        const variant = group.variants.find((candidate) => candidate.id === id)
-        return variant === undefined ? 'n/a' : formatRatio(variant[key])
-      }
-      return [
-        group.title,
-        ratioOf('node', 'cpuRatio'),
-        ratioOf('node', 'wallRatio'),
-        ratioOf('web', 'cpuRatio'),
-        ratioOf('web', 'wallRatio'),
-      ]
-    })
-  const header = ['Operation', 'dist/node, CPU', 'dist/node, wall', 'dist/web, CPU', 'dist/web, wall']
+    .map((group) => [
+      group.title,
+      formatOps(officialOf(group).wall.median),
+      ratioOf(group, 'node', 'wallRatio'),
+      ratioOf(group, 'node', 'cpuRatio'),
+      ratioOf(group, 'web', 'wallRatio'),
+      ratioOf(group, 'web', 'cpuRatio'),
+    ])
+  const header = [
+    'Operation',
+    'Official ops/s (wall)',
+    'dist/node, wall',
+    'dist/node, CPU',
+    'dist/web, wall',
+    'dist/web, CPU',
+  ]
   return table(header, rows)
+}
+
+function apiKind(variant) {
+  if ((variant.concurrency ?? 1) > 1) return `async, ${String(variant.concurrency)} in flight`
+  return variant.isAsync ? 'async' : 'sync'
 }
 
 function speedGroup(group) {
   const hasOfficial = officialOf(group) !== undefined
   const header = ['Variant', 'API', 'ops/s (wall)', 'µs/op (wall)', 'spread', 'CPU µs/op', 'spread']
-  if (hasOfficial) header.push('vs official, CPU', 'vs official, wall')
+  if (hasOfficial) header.push('vs official, wall', 'vs official, CPU')
   const rows = group.variants.map((variant) => {
     const row = [
       variant.label,
-      variant.isAsync ? 'async' : 'sync',
+      apiKind(variant),
       formatOps(variant.wall.median),
       formatMicroseconds(variant.wall.median),
       formatPercent(variant.wall.spreadPercent),
@@ -92,12 +166,130 @@ function speedGroup(group) {
     ]
     if (hasOfficial) {
       const isOfficial = variant.id === 'official'
-      row.push(isOfficial ? '1' : formatRatio(variant.cpuRatio))
       row.push(isOfficial ? '1' : formatRatio(variant.wallRatio))
+      row.push(isOfficial ? '1' : formatRatio(variant.cpuRatio))
     }
     return row
   })
   return [`### ${group.title}`, '', group.note, '', table(header, rows)].join('\n')
+}
+
+function speedSection(run) {
+  if (run.groups === undefined) return notMeasured('speed')
+  return `Each variant calls one operation with fixed inputs, in batches of about 2 ms
+that tinybench times as one iteration (its \`overriddenDuration\` is the batch's
+mean time per call). An async call is awaited before the next one starts, so its
+figures are sequential latency. Rows marked "in flight" start several calls and
+await them together, which measures throughput on a busy server instead.
+
+Each round is one tinybench run over every variant of an operation, and the
+variant that starts rotates from round to round. Every round records two rates
+per variant: operations per wall-clock second, and operations per second of CPU
+time that the process used on all its threads (process.cpuUsage, which includes
+the libuv thread pool and garbage collection). CPU time leaves out the time the
+process waits for a core that other processes are using, but not the slowdown
+from caches they share. The tables give the median over the rounds, and spread
+is (max − min) / median.
+
+"vs official" divides our rate by the official package's rate round by round and
+gives the median and, in brackets, the min–max of those ratios. Above 1 means
+agora-keys is faster. Before timing, the script checks that the variants of an
+operation return the same output; for the builders it gives ours the salt and
+time that the official package drew. The "default" rows let ours draw them, as
+the official packages do.
+
+### Summary
+
+${speedSummary(run.groups)}
+
+${run.groups.map(speedGroup).join('\n\n')}`
+}
+
+function allocationTotal(result) {
+  return result.heapBytes === null ? null : result.heapBytes + result.arrayBufferBytes
+}
+
+function allocationSection(run) {
+  if (run.allocation === undefined) return notMeasured('allocation')
+  const { calibration, results } = run.allocation
+  const groupsById = new Map(run.groups.map((group) => [group.id, group]))
+  const rows = results.map((result) => {
+    const group = groupsById.get(result.group)
+    const variant = group.variants.find((candidate) => candidate.id === result.variant)
+    const official = results.find(
+      (candidate) => candidate.group === result.group && candidate.variant === 'official',
+    )
+    const total = allocationTotal(result)
+    const officialTotal = official === undefined ? null : allocationTotal(official)
+    const ratio =
+      total === null || officialTotal === null || result.variant === 'official'
+        ? result.variant === 'official'
+          ? '1'
+          : 'n/a'
+        : (total / officialTotal).toFixed(2)
+    return [
+      group.title,
+      variant.label,
+      result.heapBytes === null ? 'no window without GC' : formatBytes(result.heapBytes),
+      result.arrayBufferBytes === null ? 'n/a' : formatBytes(result.arrayBufferBytes),
+      `${String(result.windowsKept)} of ${String(result.windowsKept + result.windowsDropped)}`,
+      formatBytes(result.operationsPerWindow),
+      ratio,
+    ]
+  })
+  return `Measured in a separate process started with \`node ${run.allocationFlags.join(' ')}\`
+(test/bench/allocation-child.js). The semi-space size makes the young generation
+large enough for a whole window. A window runs garbage collection twice, reads
+process.memoryUsage(), runs N operations back to back (awaiting each async one),
+and reads it again. v8.GCProfiler lists the garbage collections that ran inside
+the window, and a window with one is dropped. With no
+collection in between, the heapUsed delta divided by N is what one operation
+allocates on the V8 heap, and the arrayBuffers delta is what it allocates for
+ArrayBuffer contents outside the heap. Node's Buffer pool hands out 8 KiB slabs,
+so for the official packages that column is an average over N. Memory that
+node:crypto and node:zlib allocate natively (for example zlib's stream state) is
+in neither column. N is sized so that a window allocates at most 16 MiB and
+takes at most the window time, and the table gives the median over the kept
+windows.
+
+Calibration: a loop that allocates one object literal with two fields per call
+measures ${calibration.heapBytes === null ? 'nothing (no window without GC)' : `${calibration.heapBytes.toFixed(1)} bytes`} per call. Such an object takes 40 bytes on
+64-bit V8 without pointer compression, as in Node's official builds: a map,
+properties and elements pointers, and two in-object fields of 8 bytes each.
+
+${table(
+  [
+    'Operation',
+    'Variant',
+    'Heap bytes/op',
+    'ArrayBuffer bytes/op',
+    'Windows kept',
+    'N',
+    'Total vs official',
+  ],
+  rows,
+)}`
+}
+
+function coldStartSection(run) {
+  if (run.coldStart === undefined) return notMeasured('cold-start')
+  const rows = run.coldStart.map((target) => [
+    target.label,
+    formatMs(target.wall),
+    formatMs(target.cpu),
+    formatMs(target.process),
+  ])
+  return `Each sample is a fresh \`node -e\` process that loads one specifier with import()
+or require() and prints the wall-clock time and the CPU time (process.cpuUsage)
+that loading took. Node's own start-up is not in those two columns, but it is in
+the last one, which the parent process measures from spawn to exit. The targets
+take turns, and the table gives the median and, in brackets, the spread
+((max − min) / median) over ${String(run.settings.coldStart.samples)} processes each.
+Specifiers resolve from the repository root with the node condition, so ours
+loads dist/node. The last row loads only the Node built-ins that all three
+packages load.
+
+${table(['What is loaded', 'Load ms (wall)', 'Load ms (CPU)', 'Whole process ms (wall)'], rows)}`
 }
 
 function bundleCell(result) {
@@ -112,23 +304,25 @@ function bundleCell(result) {
 function bundleRows(bundles) {
   const rows = []
   for (const entry of bundles) {
-    const official = entry.officialNode
-    const ratio = (result) =>
-      official === undefined || official.gzipped === undefined || result.gzipped === undefined
-        ? 'n/a'
-        : (result.gzipped / official.gzipped).toFixed(2)
-    const add = (source, platform, result, ratioText) => {
+    const officialNode = entry.results.find(
+      (result) => result.who === 'official' && result.target === 'node',
+    )
+    for (const result of entry.results) {
       const cell = bundleCell(result)
-      rows.push([entry.title, `\`${source}\``, platform, cell.minified, cell.gzipped, ratioText])
-    }
-    add(entry.ours, 'browser', entry.oursBrowser, ratio(entry.oursBrowser))
-    add(entry.ours, 'node', entry.oursNode, ratio(entry.oursNode))
-    if (entry.official !== undefined) {
-      add(entry.official, 'node', entry.officialNode, '1')
-      add(entry.official, 'browser', entry.officialBrowser, 'n/a')
+      const source = result.who === 'ours' ? entry.ours : entry.official
+      let ratio = 'n/a'
+      if (result.who === 'official' && result.target === 'node') ratio = '1'
+      else if (
+        result.who === 'ours' &&
+        officialNode?.gzipped !== undefined &&
+        result.gzipped !== undefined
+      ) {
+        ratio = (result.gzipped / officialNode.gzipped).toFixed(2)
+      }
+      rows.push([entry.title, `\`${source}\``, result.target, cell.minified, cell.gzipped, ratio])
     }
   }
-  const header = ['Import', 'Entry', 'Platform', 'Minified bytes', 'Gzipped bytes', 'Gzip vs official (node)']
+  const header = ['Import', 'Entry', 'Target', 'Minified bytes', 'Gzipped bytes', 'Gzip vs official (node)']
   return table(header, rows)
 }
 
@@ -177,53 +371,22 @@ function unreachableNote(ours) {
   )
 }
 
-/** Renders the whole results page. */
-export function renderResults(run) {
-  return `# Benchmark results
+function sizeSection(run) {
+  if (run.bundles === undefined) return notMeasured('size')
+  return `### Bundles
 
-Written by \`${run.command}\`. \`npm run bench -- --write\` does the same after
-rebuilding dist/. All numbers come from one run on the machine below. Compare
-the ratios, which were measured in the same run, rather than the absolute
-figures, which vary between machines and between runs.
-
-${machineSection(run)}
-
-## Speed
-
-Each variant calls one operation back to back with fixed inputs. An async API
-is awaited before the next call, so its figures are sequential latency. Every
-sample records two rates: operations per wall-clock second, and operations per
-second of CPU time that the process used on all its threads (process.cpuUsage,
-which includes the libuv thread pool and garbage collection). CPU time leaves
-out the time the process waits for a core that other processes are using, but
-not the slowdown from caches they share. Wall-clock time also counts the time
-the dist/web calls wait for WebCrypto and CompressionStream work on the thread
-pool. The tables give the median of the samples, and spread is
-(max − min) / median.
-
-The variants of one operation are sampled in turns. "vs official" divides our
-rate by the official package's rate sample by sample and gives the median and,
-in brackets, the min–max of those ratios. Above 1 means agora-keys is faster.
-Our builders get a fixed salt and issue time. The "default" rows let ours draw
-them, as the official packages do.
-
-### Summary
-
-${speedSummary(run.groups)}
-
-${run.groups.map(speedGroup).join('\n\n')}
-
-## Size
-
-### Bundles
-
-Each entry is bundled by esbuild ${run.esbuildVersion} (bundle, minify, ESM
-output), and gzip is node:zlib at level 9. Our entries are resolved through the
-\`exports\` map of package.json, so platform browser picks dist/web and platform
-node picks dist/node. The official packages import the Node built-ins crypto
-and zlib, so they bundle only for platform node, where built-ins stay external.
-"Gzip vs official" divides a gzipped size by that of the official node bundle.
-Below 1 means agora-keys is smaller.
+Each entry is bundled by esbuild ${run.esbuildVersion} (bundle, minify), and gzip
+is node:zlib at level 9. Our entries are ES modules resolved through the
+\`exports\` map of package.json: target browser picks dist/web, target workerd
+(esbuild's neutral platform with the workerd, worker and browser conditions, as
+Cloudflare's wrangler resolves them) picks dist/web too, and target node picks
+dist/node. The official packages are CommonJS, bundled as CommonJS, and cannot
+be tree-shaken. They require the Node built-ins crypto and zlib, so they bundle
+only for node, where built-ins stay external; the errors esbuild gives for the
+other targets are in the table. A worker with Cloudflare's nodejs_compat flag
+provides those built-ins, so the node row estimates the official bundle size
+there. "Gzip vs official" divides a gzipped size by that of the official node
+bundle. Below 1 means agora-keys is smaller.
 
 ${bundleRows(run.bundles)}
 
@@ -234,6 +397,65 @@ docs). The official sizes sum the files that npm installed for each package
 and for every package in its dependency tree, read from node_modules.
 ${unreachableNote(run.footprints.ours)}
 
-${footprintRows(run.footprints)}
+${footprintRows(run.footprints)}`
+}
+
+/** Renders the whole results page. */
+export function renderResults(run) {
+  return `# Benchmark results
+
+agora-keys against the official npm packages agora-token and agora-access-token:
+speed, allocation, cold start and bundle size. Written by \`${run.command}\`;
+\`npm run bench -- --write\` does the same after rebuilding dist/. All numbers
+come from one run on the machine below. Compare the ratios, which were measured
+in the same run, rather than the absolute figures, which vary between machines
+and between runs.
+
+To reproduce:
+
+\`\`\`sh
+npm run bench -- --write   # rebuild dist/, measure everything, rewrite this page
+npm run bench -- --quick   # a short run that checks the harness; too noisy to publish
+node test/bench/run.js --help
+\`\`\`
+
+${machineSection(run)}
+
+## Targets
+
+${targetsSection(run)}
+
+## Speed
+
+${speedSection(run)}
+
+## Allocation per operation
+
+${allocationSection(run)}
+
+## Cold start
+
+${coldStartSection(run)}
+
+## Size
+
+${sizeSection(run)}
 `
+}
+
+/** Renders the short table for the README's Performance section. */
+export function renderReadmeSummary(run) {
+  const rows = run.targets.map((row) => [
+    row.title,
+    formatOps(row.officialOpsPerSecond),
+    `${row.fastest.wallRatio.median.toFixed(2)}×`,
+    `${row.web.wallRatio.median.toFixed(2)}×`,
+  ])
+  return [
+    `Median speed ratios, agora-keys ÷ official package, wall-clock, from \`${run.command}\``,
+    `on ${run.cpuModel} (${String(run.nproc)} cores), Node.js ${run.nodeVersion}, ${run.date.slice(0, 10)}.`,
+    'Above 1 means agora-keys is faster.',
+    '',
+    table(['Operation', 'Official ops/s', 'Our fastest path', 'dist/web (WebCrypto)'], rows),
+  ].join('\n')
 }

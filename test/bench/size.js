@@ -14,40 +14,68 @@ export { esbuildVersion }
 /**
  * One import of ours and, where the official packages have it, the matching import.
  * Our imports go through the package name, so esbuild picks files by the `exports`
- * map of package.json, as it would in an application.
+ * map of package.json, as it would in an application. The official packages are
+ * CommonJS, so their entries are CommonJS too; esbuild cannot tree-shake CommonJS, so
+ * an official bundle holds every module that the required file reaches.
  */
 const bundleCases = [
   {
     title: '"007" RtcTokenBuilder2',
     ours: "export { RtcTokenBuilder2 } from 'agora-keys'",
-    official: "export { RtcTokenBuilder } from 'agora-token'",
+    official: "exports.RtcTokenBuilder = require('agora-token').RtcTokenBuilder",
+  },
+  {
+    title: '"007" RtmTokenBuilder2',
+    ours: "export { RtmTokenBuilder2 } from 'agora-keys'",
+    official: "exports.RtmTokenBuilder = require('agora-token').RtmTokenBuilder",
   },
   {
     title: '"006" RtcTokenBuilder',
     ours: "export { RtcTokenBuilder } from 'agora-keys/access-token'",
-    official: "export { RtcTokenBuilder } from 'agora-access-token'",
+    official: "exports.RtcTokenBuilder = require('agora-access-token').RtcTokenBuilder",
   },
   {
     title: 'DynamicKey5 generateMediaChannelKey',
     ours: "export { generateMediaChannelKey } from 'agora-keys/dynamic-key5'",
-    official: "export { generateMediaChannelKey } from 'agora-token/src/DynamicKey5.js'",
+    official:
+      "exports.generateMediaChannelKey = require('agora-token/src/DynamicKey5.js').generateMediaChannelKey",
   },
   {
-    title: 'Root generateMediaChannelKey (DynamicKey4)',
+    title: 'DynamicKey4 generateMediaChannelKey (root)',
     ours: "export { generateMediaChannelKey } from 'agora-keys'",
     official: undefined,
   },
+  {
+    title: 'Whole package',
+    ours: "export * from 'agora-keys'",
+    official: "module.exports = require('agora-token')",
+  },
 ]
 
-/** Bundles one ESM entry and returns its minified and gzipped sizes, or the esbuild errors. */
-async function bundle(contents, platform) {
+/**
+ * The esbuild settings of each target. workerd resolves the `workerd`, `worker` and
+ * `browser` conditions, as Cloudflare's wrangler does, on esbuild's neutral platform,
+ * which knows no Node built-ins. For node, built-ins stay external.
+ */
+const bundleTargets = {
+  browser: { platform: 'browser' },
+  workerd: {
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['browser', 'module', 'main'],
+  },
+  node: { platform: 'node' },
+}
+
+/** Bundles one entry and returns its minified and gzipped sizes, or the esbuild errors. */
+async function bundle(contents, targetName, format) {
   try {
     const result = await build({
       stdin: { contents, resolveDir: repositoryRoot, loader: 'js', sourcefile: 'entry.js' },
+      ...bundleTargets[targetName],
       bundle: true,
       minify: true,
-      format: 'esm',
-      platform,
+      format,
       write: false,
       logLevel: 'silent',
     })
@@ -55,24 +83,26 @@ async function bundle(contents, platform) {
     return { minified: output.length, gzipped: gzipSync(output, { level: 9 }).length }
   } catch (error) {
     if (!Array.isArray(error.errors)) throw error
-    return { errors: error.errors.map((message) => message.text) }
+    return { errors: [...new Set(error.errors.map((message) => message.text))] }
   }
 }
 
-/** Bundles every case: ours for the browser and for Node, the official package for both. */
+/**
+ * Bundles every case for every target: ours as ESM, the official packages as CommonJS,
+ * the format that lets their require() of Node built-ins work in the node bundle.
+ */
 export async function measureBundles() {
   const rows = []
   for (const entry of bundleCases) {
-    const row = {
-      title: entry.title,
-      ours: entry.ours,
-      official: entry.official,
-      oursBrowser: await bundle(entry.ours, 'browser'),
-      oursNode: await bundle(entry.ours, 'node'),
+    const row = { title: entry.title, ours: entry.ours, official: entry.official, results: [] }
+    for (const targetName of Object.keys(bundleTargets)) {
+      row.results.push({ who: 'ours', target: targetName, ...(await bundle(entry.ours, targetName, 'esm')) })
     }
     if (entry.official !== undefined) {
-      row.officialNode = await bundle(entry.official, 'node')
-      row.officialBrowser = await bundle(entry.official, 'browser')
+      for (const targetName of Object.keys(bundleTargets)) {
+        const result = await bundle(entry.official, targetName, 'cjs')
+        row.results.push({ who: 'official', target: targetName, ...result })
+      }
     }
     rows.push(row)
   }
