@@ -16,6 +16,22 @@ const libraryEntries = {
   'access-token2': 'src/access-token2/index.ts',
 }
 
+/**
+ * The root's `dynamicKeyN` namespaces, built as entries of their own but not
+ * published in `exports`. esbuild writes a namespace object as a top-level
+ * `__export(...)` call in the chunk of the module it wraps. Bundlers must keep
+ * that call, and it holds every function of the version. Wrapping a re-export
+ * module that is an entry of its own gives the call a chunk of its own, which
+ * a bundler drops unless the namespace is used.
+ */
+const namespaceEntries = {
+  'namespaces/dynamic-key': 'src/namespaces/dynamic-key.ts',
+  'namespaces/dynamic-key2': 'src/namespaces/dynamic-key2.ts',
+  'namespaces/dynamic-key3': 'src/namespaces/dynamic-key3.ts',
+  'namespaces/dynamic-key4': 'src/namespaces/dynamic-key4.ts',
+  'namespaces/dynamic-key5': 'src/namespaces/dynamic-key5.ts',
+}
+
 type Runtime = 'node' | 'web'
 
 /** Resolves the backend aliases to one implementation, so each build contains only its own. */
@@ -56,7 +72,9 @@ function emitDeclarations(): Promise<void> {
 function libraryBuild(runtime: Runtime, format: 'esm' | 'cjs'): Options {
   const withCli = runtime === 'node' && format === 'esm'
   return {
-    entry: withCli ? { ...libraryEntries, cli: 'src/cli/main.ts' } : libraryEntries,
+    entry: withCli
+      ? { ...libraryEntries, ...namespaceEntries, cli: 'src/cli/main.ts' }
+      : { ...libraryEntries, ...namespaceEntries },
     outDir: `dist/${runtime}`,
     format: [format],
     platform: runtime === 'node' ? 'node' : 'neutral',

@@ -92,17 +92,17 @@ export type {
 
 export * from './access-token/index.js'
 
-export * as dynamicKey from './dynamic-key/index.js'
-export * as dynamicKey2 from './dynamic-key2/index.js'
-export * as dynamicKey3 from './dynamic-key3/index.js'
-export * as dynamicKey4 from './dynamic-key4/index.js'
+export * as dynamicKey from './namespaces/dynamic-key.js'
+export * as dynamicKey2 from './namespaces/dynamic-key2.js'
+export * as dynamicKey3 from './namespaces/dynamic-key3.js'
+export * as dynamicKey4 from './namespaces/dynamic-key4.js'
 // The bare generator names are DynamicKey4's; DynamicKey5's are under dynamicKey5.
 export {
   generateMediaChannelKey,
   generatePublicSharingKey,
   generateRecordingKey,
 } from './dynamic-key4/index.js'
-export * as dynamicKey5 from './dynamic-key5/index.js'
+export * as dynamicKey5 from './namespaces/dynamic-key5.js'
 
 // One parse and verify for every Channel Key version, and format detection for any credential.
 export { detectKeyFormat } from './channel-key/detect.js'
