@@ -20,7 +20,7 @@ const libraryEntries = {
  * The root's `dynamicKeyN` namespaces, built as entries of their own but not
  * published in `exports`. esbuild writes a namespace object as a top-level
  * `__export(...)` call in the chunk of the module it wraps. Bundlers must keep
- * that call, and it holds every function of the version. Wrapping a re-export
+ * that call, and it references every function of the version. Wrapping a re-export
  * module that is an entry of its own gives the call a chunk of its own, which
  * a bundler drops unless the namespace is used.
  */
