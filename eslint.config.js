@@ -47,4 +47,17 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // The examples are plain scripts for Node.js, Deno and Workers, so they use those globals.
+    files: ['test/examples/**/*.js'],
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        Deno: 'readonly',
+        process: 'readonly',
+        Response: 'readonly',
+        URL: 'readonly',
+      },
+    },
+  },
 )
