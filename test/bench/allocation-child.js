@@ -8,8 +8,8 @@
 // A window collects garbage twice, reads process.memoryUsage(), runs N operations
 // back to back (awaiting each async one), and reads it again. With no garbage
 // collection in between, the heapUsed delta is what the N operations allocated on the
-// V8 heap and left there, and the arrayBuffers delta is what they allocated outside it
-// for ArrayBuffer contents (Node's Buffer pool counts in 8 KiB slabs). v8.GCProfiler
+// V8 heap. The arrayBuffers delta is what they allocated outside the heap for
+// ArrayBuffer contents, where Node's Buffer pool counts in 8 KiB slabs. v8.GCProfiler
 // lists the collections that ran inside each window, synchronously when the window
 // ends. Windows with one are dropped, and the report gives how many were left.
 // Prints JSON.
@@ -70,6 +70,7 @@ async function measure(run, settings) {
     if (isAsync) await run()
     else run()
   }
+
   const probe = await window(run, isAsync, PROBE_OPERATIONS)
   const bytesPerOperation = Math.max(probe.heapBytes + probe.arrayBufferBytes, 1)
   const count = Math.round(
@@ -81,19 +82,23 @@ async function measure(run, settings) {
       ),
     ),
   )
-  const kept = []
+
+  const cleanWindows = []
   let dropped = 0
   for (let i = 0; i < settings.windows; i++) {
     const result = await window(run, isAsync, count)
     if (result.collections > 0) dropped += 1
-    else kept.push(result)
+    else cleanWindows.push(result)
   }
+
+  const medianOf = (key) =>
+    cleanWindows.length === 0 ? null : median(cleanWindows.map((result) => result[key]))
   return {
     operationsPerWindow: count,
-    windowsKept: kept.length,
+    windowsKept: cleanWindows.length,
     windowsDropped: dropped,
-    heapBytes: kept.length === 0 ? null : median(kept.map((result) => result.heapBytes)),
-    arrayBufferBytes: kept.length === 0 ? null : median(kept.map((result) => result.arrayBufferBytes)),
+    heapBytes: medianOf('heapBytes'),
+    arrayBufferBytes: medianOf('arrayBufferBytes'),
   }
 }
 

@@ -453,7 +453,8 @@ export function renderReadmeSummary(run) {
   ])
   return [
     `Median speed ratios, agora-keys ÷ official package, wall-clock, from \`${run.command}\``,
-    `on ${run.cpuModel} (${String(run.nproc)} cores), Node.js ${run.nodeVersion}, ${run.date.slice(0, 10)}.`,
+    `on ${run.cpuModel} (${String(run.nproc)} cores, load average ${run.loadAverageBefore.toFixed(1)}),`,
+    `Node.js ${run.nodeVersion}, ${run.date.slice(0, 10)}.`,
     'Above 1 means agora-keys is faster.',
     '',
     table(['Operation', 'Official ops/s', 'Our fastest path', 'dist/web (WebCrypto)'], rows),

@@ -16,7 +16,7 @@ export { esbuildVersion }
  * Our imports go through the package name, so esbuild picks files by the `exports`
  * map of package.json, as it would in an application. The official packages are
  * CommonJS, so their entries are CommonJS too; esbuild cannot tree-shake CommonJS, so
- * an official bundle holds every module that the required file reaches.
+ * an official bundle contains every module that the required file reaches.
  */
 const bundleCases = [
   {
@@ -55,7 +55,7 @@ const bundleCases = [
 /**
  * The esbuild settings of each target. workerd resolves the `workerd`, `worker` and
  * `browser` conditions, as Cloudflare's wrangler does, on esbuild's neutral platform,
- * which knows no Node built-ins. For node, built-ins stay external.
+ * which resolves no Node built-ins. For node, built-ins stay external.
  */
 const bundleTargets = {
   browser: { platform: 'browser' },

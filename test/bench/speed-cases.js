@@ -95,10 +95,10 @@ function oursVariants(builds, makeRun, { concurrent = false, labelSuffix = '' } 
 }
 
 /** Checks that every variant returns `expected`, awaiting the async ones. */
-async function checkSameOutput(variants, expected, what) {
+async function checkSameOutput(variants, expected, description) {
   for (const variant of variants) {
     const output = await variant.run()
-    check(output === expected, `${what}: ${variant.label} returns another output`)
+    check(output === expected, `${description}: ${variant.label} returns another output`)
   }
 }
 
@@ -382,11 +382,11 @@ function officialVerifies(AccessToken2, token) {
  * covers every signed byte, because the deflate bytes may differ between zlib
  * implementations and still inflate to the same payload.
  */
-async function checkSameAccessToken2(variants, officialToken, parseAccessToken2, what) {
+async function checkSameAccessToken2(variants, officialToken, parseAccessToken2, description) {
   const expected = JSON.stringify(await parseAccessToken2(officialToken))
   for (const variant of variants) {
     const fields = JSON.stringify(await parseAccessToken2(await variant.run()))
-    check(fields === expected, `${what}: ${variant.label} returns another token`)
+    check(fields === expected, `${description}: ${variant.label} returns another token`)
   }
 }
 
@@ -395,7 +395,7 @@ async function checkSameAccessToken2(variants, officialToken, parseAccessToken2,
  * official builder drew (checked to give the same token), ours with defaults, and the
  * official builder. `buildOurs(build, options)` calls our builder.
  */
-async function accessToken2BuilderVariants(builds, options, buildOurs, runOfficial, what) {
+async function accessToken2BuilderVariants(builds, options, buildOurs, runOfficial, description) {
   const [, nodeBuild] = builds[0]
   const officialToken = runOfficial()
   const drawn = await nodeBuild.parseAccessToken2(officialToken)
@@ -404,7 +404,7 @@ async function accessToken2BuilderVariants(builds, options, buildOurs, runOffici
     concurrent: true,
     labelSuffix: ', fixed salt and issueTs',
   })
-  await checkSameAccessToken2(variants, officialToken, nodeBuild.parseAccessToken2, what)
+  await checkSameAccessToken2(variants, officialToken, nodeBuild.parseAccessToken2, description)
   variants.push({
     id: 'node-defaults',
     build: 'node',

@@ -23,7 +23,7 @@ function status(variant, goal) {
 /**
  * Evaluates both targets for every timed group marked `target` that has an official
  * variant. The fastest path is our sequential variant with the highest median
- * wall-clock ratio; variants with calls in flight are left out, because they use the
+ * wall-clock ratio. Variants with calls in flight are left out, because they use the
  * thread pool's cores while the official sync call uses one.
  */
 export function evaluateTargets(groups) {

@@ -88,7 +88,6 @@ function addTask(bench, variant, timer, tally) {
   const record = (elapsedMs, cpuBefore) => {
     const cpu = process.cpuUsage(cpuBefore)
     tally.operations += operations
-    tally.wallMs += elapsedMs
     tally.cpuMs += (cpu.user + cpu.system) / 1000
     return { overriddenDuration: elapsedMs / operations, overriddenIterationCost: elapsedMs }
   }
@@ -126,7 +125,7 @@ export function summarise(values) {
  * Times every variant of one group in rounds. Each round is one tinybench run over all
  * variants, and the starting variant rotates from round to round. Slow drift of the
  * machine (frequency scaling, noisy neighbours) therefore falls on all variants alike,
- * and a per-round ratio compares samples taken within about a second of each other.
+ * and a per-round ratio compares samples taken in the same round.
  *
  * @param {{ id: string, run: () => unknown, concurrency?: number }[]} variants
  * @param {{ warmupMs: number, sampleMs: number, rounds: number }} settings
@@ -153,7 +152,7 @@ export async function timeGroup(variants, settings) {
     const tallies = new Map()
     for (let offset = 0; offset < variants.length; offset++) {
       const variant = variants[(round + offset) % variants.length]
-      const tally = { operations: 0, wallMs: 0, cpuMs: 0 }
+      const tally = { operations: 0, cpuMs: 0 }
       tallies.set(variant.id, tally)
       addTask(bench, variant, timers.get(variant.id), tally)
     }
