@@ -6,7 +6,7 @@
  * Layouts from AgoraIO/Tools DynamicKey/AgoraDynamicKey/python3/src/DynamicKey{,2,3,4}.py
  * and cpp/src/DynamicKey{,2,3,4}.h.
  */
-import { hexEncode, utf8Encode } from '../bytes/index.js'
+import { hexEncode } from '../bytes/index.js'
 import { AgoraKeysError } from '../errors.js'
 import { hmac } from '../hmac/index.js'
 import { UINT32_MAX, checkString } from '../validate.js'
@@ -113,7 +113,7 @@ export async function signHexChannelKey(input: HexKeySigningInput): Promise<stri
   if (input.uidAndExpiry !== undefined) {
     content += decimal10(input.uidAndExpiry.uid) + decimal10(input.uidAndExpiry.expiredTs)
   }
-  const signature = await hmac('SHA-1', utf8Encode(input.appCertificate), utf8Encode(content))
+  const signature = await hmac('SHA-1', input.appCertificate, content)
   return hexEncode(signature)
 }
 
@@ -134,16 +134,7 @@ export function signUidKey(
   channelName: string,
   service?: string,
 ): Promise<string> {
-  const { appId, unixTs, randomInt, uid, expiredTs } = fields
-  return signHexChannelKey({
-    appCertificate,
-    appId,
-    unixTs,
-    randomInt,
-    channelName,
-    uidAndExpiry: { uid, expiredTs },
-    ...(service === undefined ? {} : { service }),
-  })
+  return signHexChannelKey({ ...fields, appCertificate, channelName, uidAndExpiry: fields, service })
 }
 
 const HEX_CHARACTERS = /^[0-9a-fA-F]*$/

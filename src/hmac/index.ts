@@ -5,12 +5,15 @@
  * @module
  */
 import { hmacBackend } from '#hmac-backend'
-import type { HashName } from './types.js'
+import type { HashName, HmacInput } from './types.js'
 
-export type { HashName, HmacBackend } from './types.js'
+export type { HashName, HmacBackend, HmacInput } from './types.js'
 
-/** Computes HMAC-SHA1 or HMAC-SHA256 with the backend chosen for this runtime. */
-export function hmac(hash: HashName, key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+/**
+ * Computes HMAC-SHA1 or HMAC-SHA256 with the backend chosen for this runtime.
+ * A string key or data is signed as its UTF-8 bytes, encoded by the backend.
+ */
+export function hmac(hash: HashName, key: HmacInput, data: HmacInput): Promise<Uint8Array> {
   return hmacBackend.hmac(hash, key, data)
 }
 

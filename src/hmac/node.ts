@@ -4,7 +4,11 @@ import type { HashName, HmacBackend } from './types.js'
 
 const nodeHashNames: Record<HashName, string> = { 'SHA-1': 'sha1', 'SHA-256': 'sha256' }
 
-/** HMAC over node:crypto. Synchronous underneath, wrapped in a Promise to share the web backend's shape. */
+/**
+ * HMAC over node:crypto. Synchronous underneath, wrapped in a Promise to share
+ * the web backend's shape. node:crypto encodes a string key or data as UTF-8
+ * itself, so no JavaScript encoder runs.
+ */
 export const hmacBackend: HmacBackend = {
   name: 'node',
   hmac(hash, key, data) {

@@ -2,6 +2,12 @@
 export type HashName = 'SHA-1' | 'SHA-256'
 
 /**
+ * An HMAC key or message: bytes, or text that is signed as its UTF-8 bytes
+ * (a lone surrogate becomes U+FFFD, as in TextEncoder).
+ */
+export type HmacInput = Uint8Array | string
+
+/**
  * The HMAC interface both backends implement. `src/hmac/node.ts` uses
  * node:crypto and `src/hmac/web.ts` uses WebCrypto; the build picks one per
  * package.json `exports` condition, so browser and worker bundles never
@@ -10,6 +16,6 @@ export type HashName = 'SHA-1' | 'SHA-256'
 export interface HmacBackend {
   /** Name of this implementation, for diagnostics. */
   readonly name: 'node' | 'web'
-  /** Computes HMAC(key, data) with the given hash. */
-  hmac(hash: HashName, key: Uint8Array, data: Uint8Array): Promise<Uint8Array>
+  /** Computes HMAC(key, data) with the given hash. A string key or data is signed as its UTF-8 bytes. */
+  hmac(hash: HashName, key: HmacInput, data: HmacInput): Promise<Uint8Array>
 }

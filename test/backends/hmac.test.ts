@@ -170,6 +170,18 @@ describe.each(backends)('%s HMAC backend', (_name, backend) => {
     expect(key).toStrictEqual(keyCopy)
     expect(data).toStrictEqual(dataCopy)
   })
+
+  it.each([
+    ['ASCII', '5CFd2fd1755d40ecb72977518be15d3b', 'ACS970CA35de60c44645bbae8a215061b33room-1'],
+    ['empty', '', ''],
+    ['non-ASCII', 'ключ', '名字 😀 é'],
+    ['lone surrogates', '\ud800key', 'data\udc00 and \ud83d'],
+  ])('signs %s strings as UTF-8', async (_name, key, data) => {
+    const expected = await backend.hmac('SHA-1', utf8Encode(key), utf8Encode(data))
+    expect(hexEncode(await backend.hmac('SHA-1', key, data))).toBe(hexEncode(expected))
+    expect(hexEncode(await backend.hmac('SHA-1', key, utf8Encode(data)))).toBe(hexEncode(expected))
+    expect(hexEncode(await backend.hmac('SHA-1', utf8Encode(key), data))).toBe(hexEncode(expected))
+  })
 })
 
 describe('HMAC backends agree', () => {
