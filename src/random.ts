@@ -9,7 +9,7 @@ export function randomUint32(): number {
   if (webCrypto === undefined || typeof webCrypto.getRandomValues !== 'function') {
     throw new AgoraKeysError(
       'ERR_UNSUPPORTED_RUNTIME',
-      'globalThis.crypto.getRandomValues is missing, so no random salt can be drawn; pass the random value explicitly',
+      'globalThis.crypto.getRandomValues is missing; pass the random value explicitly',
     )
   }
   const out = new Uint32Array(1)

@@ -42,7 +42,7 @@ function describeCredential(value: unknown): string {
   const length = `a string of length ${String(value.length)}`
   if (value.trim() !== value) {
     const trimmed = HEX32.test(value.trim()) ? '32 hexadecimal characters' : length
-    return `${trimmed} with surrounding whitespace; remove the whitespace, such as a trailing newline from a file or environment variable`
+    return `${trimmed} with surrounding whitespace, such as a trailing newline; remove it`
   }
   if (value.length === 32) return `${length} that is not hexadecimal`
   return length
@@ -73,7 +73,7 @@ export function checkAppCertificate(value: unknown, field = 'appCertificate'): s
   if (typeof value !== 'string' || !HEX32.test(value)) {
     throw new AgoraKeysError(
       'ERR_INVALID_APP_CERTIFICATE',
-      `${field} must be the 32 hexadecimal characters of the primary or secondary certificate in Agora Console, got ${describeCredential(value)}`,
+      `${field} must be the 32 hexadecimal characters of an App Certificate shown in Agora Console, got ${describeCredential(value)}`,
       { field },
     )
   }
@@ -126,7 +126,7 @@ export function checkTimestamp(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isInteger(value) && value > UINT32_MAX) {
     throw new AgoraKeysError(
       'ERR_TIMESTAMP_IN_MILLISECONDS',
-      `${field} is ${String(value)}, above the uint32 maximum ${String(UINT32_MAX)}; it looks like milliseconds, so pass Math.floor(Date.now() / 1000) for seconds`,
+      `${field} is ${String(value)}, above uint32, so it looks like milliseconds; pass seconds: Math.floor(Date.now() / 1000)`,
       { field },
     )
   }
