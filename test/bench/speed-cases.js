@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { primitiveGroup } from './primitives.js'
 
 const require = createRequire(import.meta.url)
 const repositoryRoot = path.resolve(import.meta.dirname, '../..')
@@ -477,15 +478,20 @@ async function accessToken2BuildGroups(builds) {
   ]
 }
 
-async function accessToken2ParseGroups(builds) {
-  const officialName = installedPackage('agora-token')
-  const { AccessToken2 } = require('agora-token/src/AccessToken2.js')
-  const [, nodeBuild] = builds[0]
-  const token = await nodeBuild.RtcTokenBuilder2.buildTokenWithUid({
+/** Returns the "007" token that the parse and verify groups read. */
+function accessToken2Token(nodeBuild) {
+  return nodeBuild.RtcTokenBuilder2.buildTokenWithUid({
     ...accessToken2Options(),
     issueTs: ISSUE_TS,
     salt: SALT,
   })
+}
+
+async function accessToken2ParseGroups(builds) {
+  const officialName = installedPackage('agora-token')
+  const { AccessToken2 } = require('agora-token/src/AccessToken2.js')
+  const [, nodeBuild] = builds[0]
+  const token = await accessToken2Token(nodeBuild)
   const verifyOptions = { appCertificate: APP_CERTIFICATE, now: NOW }
 
   const parseVariants = []
@@ -561,6 +567,7 @@ export async function loadSpeedGroups(only) {
     ...(await accessToken2ParseGroups(builds)),
     ...(await olderChannelKeyGroups(builds)),
     ...(await channelKeyParseGroups(builds)),
+    await primitiveGroup(await accessToken2Token(builds[0][1])),
   ]
   return only === undefined ? groups : groups.filter((group) => only.has(group.id))
 }
