@@ -136,6 +136,20 @@ function runText(command, args) {
   return execFileSync(command, args, { cwd: repositoryRoot, encoding: 'utf8' }).trim()
 }
 
+/**
+ * Returns the commit that dist/ was built from, noting uncommitted changes to the
+ * files the build reads. Changes elsewhere, such as the README and RESULTS.md that
+ * --write rewrites, do not change what is measured.
+ */
+function describeRevision() {
+  const commit = runText('git', ['rev-parse', '--short', 'HEAD'])
+  const buildInputs = ['src', 'package.json', 'tsup.config.ts', 'tsconfig.json']
+  const changed = runText('git', ['status', '--porcelain', '--', ...buildInputs])
+  return changed === ''
+    ? `commit ${commit}`
+    : `commit ${commit}, with uncommitted changes to ${buildInputs.join(', ')}`
+}
+
 function describeMachine(settings, command) {
   const manifest = JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8'))
   return {
@@ -146,8 +160,7 @@ function describeMachine(settings, command) {
     nodeVersion: process.version,
     v8Version: process.versions.v8,
     oursVersion: manifest.version,
-    // "-dirty" means the work tree had uncommitted changes when dist/ was measured.
-    gitRevision: `commit ${runText('git', ['describe', '--always', '--dirty'])}`,
+    gitRevision: describeRevision(),
     officialPackages: [installedPackage('agora-token'), installedPackage('agora-access-token')],
     tinybenchVersion: installedPackage('tinybench').replace(/^tinybench@/, ''),
     esbuildVersion,
