@@ -137,8 +137,8 @@ function runText(command, args) {
 }
 
 /**
- * Returns the commit that dist/ was built from, noting uncommitted changes to the
- * files the build reads. Changes elsewhere, such as the README and RESULTS.md that
+ * Returns the commit checked out when the run starts, noting uncommitted changes to
+ * the files the build reads. Changes elsewhere, such as the README and RESULTS.md that
  * --write rewrites, do not change what is measured.
  */
 function describeRevision() {

@@ -569,5 +569,11 @@ export async function loadSpeedGroups(only) {
     ...(await channelKeyParseGroups(builds)),
     await primitiveGroup(await accessToken2Token(builds[0][1])),
   ]
-  return only === undefined ? groups : groups.filter((group) => only.has(group.id))
+  if (only === undefined) return groups
+  const known = new Set(groups.map((group) => group.id))
+  const unknown = [...only].filter((id) => !known.has(id))
+  if (unknown.length > 0) {
+    throw new Error(`unknown speed group ${unknown.join(', ')}; expected one of ${[...known].join(', ')}`)
+  }
+  return groups.filter((group) => only.has(group.id))
 }
