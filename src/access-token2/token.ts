@@ -98,5 +98,5 @@ export async function buildAccessToken2(options: AccessToken2Options): Promise<s
   const signingInfo = packSigningInfo(inputs)
   const signature = await signSigningInfo(inputs.appCertificate, inputs.issueTs, inputs.salt, signingInfo)
   const payload = packPayload(signature, signingInfo)
-  return ACCESS_TOKEN2_VERSION + base64Encode(await deflate(payload))
+  return ACCESS_TOKEN2_VERSION + base64Encode(deflate(payload))
 }

@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { deflateSync, inflateSync } from 'node:zlib'
+import { inflateSync } from 'node:zlib'
 import { AgoraKeysError } from '../errors.js'
 import type { CompressBackend } from './types.js'
 
@@ -17,13 +17,9 @@ interface InflateInfo {
  */
 const CHUNK_BYTES = 1024
 
-/** zlib over node:zlib. `maxOutputLength` makes zlib itself stop at the cap. */
+/** Inflate over node:zlib. `maxOutputLength` makes zlib itself stop at the cap. */
 export const compressBackend: CompressBackend = {
   name: 'node',
-  deflate(data) {
-    const out = deflateSync(data, { chunkSize: CHUNK_BYTES })
-    return Promise.resolve(new Uint8Array(out.buffer, out.byteOffset, out.byteLength))
-  },
   inflate(data, maxOutputBytes) {
     let result: InflateInfo
     try {

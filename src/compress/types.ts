@@ -1,11 +1,10 @@
 /**
- * The zlib interface both backends implement for AccessToken2 ("007"):
- * node:zlib in `node.ts`, CompressionStream/DecompressionStream in `web.ts`.
+ * The zlib inflate interface both backends implement for AccessToken2
+ * ("007"): node:zlib in `node.ts`, DecompressionStream in `web.ts`. Deflate
+ * needs no backend, because deflate.ts writes the stream in TypeScript.
  */
 export interface CompressBackend {
   readonly name: 'node' | 'web'
-  /** Compresses with the zlib format (RFC 1950), as the references do. */
-  deflate(data: Uint8Array): Promise<Uint8Array>
   /**
    * Decompresses zlib data. Output larger than `maxOutputBytes` rejects with
    * `ERR_KEY_INFLATE_FAILED` before more than that is held in memory.

@@ -2,7 +2,7 @@ import { AgoraKeysError } from '../errors.js'
 import { adler32 } from './adler32.js'
 import type { CompressBackend } from './types.js'
 
-type StreamConstructor = new (format: 'deflate') => TransformStream<Uint8Array, Uint8Array>
+type DecompressionConstructor = new (format: 'deflate') => TransformStream<Uint8Array, Uint8Array>
 
 /**
  * Input is written to the stream in slices of this size. Chromium's
@@ -12,16 +12,16 @@ type StreamConstructor = new (format: 'deflate') => TransformStream<Uint8Array, 
  */
 const INPUT_SLICE_BYTES = 1024
 
-/** Looks the stream class up at call time so that importing never fails on runtimes without it. */
-function getStream(name: 'CompressionStream' | 'DecompressionStream'): StreamConstructor {
-  const ctor = (globalThis as Record<string, unknown>)[name]
+/** Looks DecompressionStream up at call time so that importing never fails on runtimes without it. */
+function getDecompressionStream(): DecompressionConstructor {
+  const ctor = (globalThis as Record<string, unknown>).DecompressionStream
   if (typeof ctor !== 'function') {
     throw new AgoraKeysError(
       'ERR_UNSUPPORTED_RUNTIME',
-      `globalThis.${name} is missing: this runtime cannot handle AccessToken2 ("007") compression`,
+      'globalThis.DecompressionStream is missing: this runtime cannot inflate AccessToken2 ("007") tokens',
     )
   }
-  return ctor as StreamConstructor
+  return ctor as DecompressionConstructor
 }
 
 /**
@@ -104,16 +104,11 @@ function checkTrailer(data: Uint8Array, out: Uint8Array): void {
   }
 }
 
-/** zlib over the Compression Streams API, for browsers, workers, Deno and Bun. */
+/** Inflate over DecompressionStream, for browsers, workers, Deno and Bun. */
 export const compressBackend: CompressBackend = {
   name: 'web',
-  deflate(data) {
-    const Compression = getStream('CompressionStream')
-    // Compression cannot expand its input much, so the input goes in as one chunk.
-    return pipe(new Compression('deflate'), data, Math.max(data.length, 1), Number.POSITIVE_INFINITY)
-  },
   async inflate(data, maxOutputBytes) {
-    const Decompression = getStream('DecompressionStream')
+    const Decompression = getDecompressionStream()
     let out: Uint8Array
     try {
       out = await pipe(new Decompression('deflate'), data, INPUT_SLICE_BYTES, maxOutputBytes)

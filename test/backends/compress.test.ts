@@ -10,8 +10,8 @@ import type { CompressBackend } from '../../src/compress/types.js'
 import { compressBackend as webBackend } from '../../src/compress/web.js'
 import { rejectionOf } from '../unit/errors-thrown.js'
 
-/** The public functions, over the `#compress-backend` alias of the current vitest project. */
-const aliasedBackend: CompressBackend = { name: aliasedCompressBackend.name, deflate, inflate }
+/** The public inflate, over the `#compress-backend` alias of the current vitest project. */
+const aliasedBackend: CompressBackend = { name: aliasedCompressBackend.name, inflate }
 
 const backends: readonly (readonly [string, CompressBackend])[] = [
   ['node', nodeBackend],
@@ -42,26 +42,18 @@ function sampleInputs(): Uint8Array[] {
 const BOMB_OUTPUT_BYTES = 50 * 1024 * 1024
 const bomb = new Uint8Array(deflateSync(new Uint8Array(BOMB_OUTPUT_BYTES), { level: 9 }))
 
-describe('compress backends agree', () => {
+describe('deflate and backend inflate', () => {
   const inputs = sampleInputs()
 
-  it('node deflate, web inflate', async () => {
+  it.each(backends)('%s inflates deflate output', async (_name, backend) => {
     for (const data of inputs) {
-      const compressed = await nodeBackend.deflate(data)
-      expectBytes(await webBackend.inflate(compressed, data.length), data)
+      expectBytes(await backend.inflate(deflate(data), data.length), data)
     }
   })
 
-  it('web deflate, node inflate', async () => {
-    for (const data of inputs) {
-      const compressed = await webBackend.deflate(data)
-      expectBytes(await nodeBackend.inflate(compressed, data.length), data)
-    }
-  })
-
-  it.each(backends)('%s deflate writes zlib', async (_name, backend) => {
+  it('deflate writes zlib', () => {
     for (const data of inputs.slice(0, 5)) {
-      const compressed = await backend.deflate(data)
+      const compressed = deflate(data)
       expect(Object.getPrototypeOf(compressed)).toBe(Uint8Array.prototype)
       // RFC 1950 header: CM 8 (deflate) in the low nibble and a check value making it divisible by 31.
       expect((compressed[0] ?? 0) & 0x0f).toBe(8)

@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { inflateSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { deflate } from '../../src/compress/index.js'
 import { compressBackend } from '../../src/compress/web.js'
 import { hmacBackend } from '../../src/hmac/web.js'
 import { randomUint32 } from '../../src/random.js'
@@ -35,11 +37,10 @@ describe('web backends without globals', () => {
     expect(error.message).toContain('getRandomValues')
   })
 
-  it('deflate rejects without CompressionStream', async () => {
+  it('deflate needs no CompressionStream', () => {
     vi.stubGlobal('CompressionStream', undefined)
-    const error = await rejectionOf(() => compressBackend.deflate(new Uint8Array(1)))
-    expect(error.code).toBe('ERR_UNSUPPORTED_RUNTIME')
-    expect(error.message).toContain('CompressionStream')
+    const data = new Uint8Array([1, 2, 3, 1, 2, 3, 1, 2, 3])
+    expect(new Uint8Array(inflateSync(deflate(data)))).toStrictEqual(data)
   })
 
   it('inflate rejects without DecompressionStream', async () => {

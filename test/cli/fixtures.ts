@@ -51,7 +51,7 @@ export async function craftAccessToken2(options: {
   const signingInfo = packSigningInfo(inputs)
   const signature = await signSigningInfo(certificate, options.issueTs, options.salt, signingInfo)
   const payload = new ByteWriter().putBytes(signature, 'signature').putRaw(signingInfo).toBytes()
-  return `007${base64Encode(await deflate(payload))}`
+  return `007${base64Encode(deflate(payload))}`
 }
 
 /** Inflates the body of a "007" token to the lower-case hex of its payload. */

@@ -43,8 +43,8 @@ export function rtcOptions(overrides: Partial<AccessToken2Options> = {}): Access
 }
 
 /** Wraps raw payload bytes into a token, the way the builder does. */
-export async function tokenFromPayload(payload: Uint8Array): Promise<string> {
-  return '007' + base64Encode(await deflate(payload))
+export function tokenFromPayload(payload: Uint8Array): Promise<string> {
+  return Promise.resolve('007' + base64Encode(deflate(payload)))
 }
 
 /** Awaits a promise that must reject with an AgoraKeysError and returns it. */

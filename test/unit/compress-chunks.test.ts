@@ -12,13 +12,8 @@ const inputs: readonly (readonly [name: string, data: Uint8Array])[] = [
   ['zeros', new Uint8Array(300_000)],
 ]
 
-// The node backend sets a 1 KiB chunkSize, and zlib's output must not depend on it.
+// The node backend inflates with a 1 KiB chunkSize, and zlib's output must not depend on it.
 describe('node zlib chunk size', () => {
-  it.each(inputs)('deflates %s like the default', async (_name, data) => {
-    const out = await compressBackend.deflate(data)
-    expect(Buffer.compare(out, deflateSync(data))).toBe(0)
-  })
-
   it.each(inputs)('inflates %s back', async (_name, data) => {
     const out = await compressBackend.inflate(deflateSync(data), data.length)
     expect(out.length).toBe(data.length)
