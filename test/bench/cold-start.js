@@ -16,7 +16,7 @@ import { summarise } from './timing.js'
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../..')
 
-/** What each sample loads, and how. `baseline` marks the Node built-ins all packages load. */
+/** What each sample loads, and how. `baseline` marks the Node built-ins that the packages load. */
 export const coldStartTargets = [
   { id: 'ours-esm', label: "agora-keys, import('agora-keys')", system: 'esm', specifier: 'agora-keys' },
   { id: 'ours-cjs', label: "agora-keys, require('agora-keys')", system: 'cjs', specifier: 'agora-keys' },

@@ -319,8 +319,8 @@ the last one, which the parent process measures from spawn to exit. The targets
 take turns, and the table gives the median and, in brackets, the spread
 ((max − min) / median) over ${String(run.settings.coldStart.samples)} processes each.
 Specifiers resolve from the repository root with the node condition, so ours
-loads dist/node. The last row loads only the Node built-ins that all three
-packages load.
+loads dist/node. The last row loads only node:crypto and node:zlib, which
+agora-keys and agora-token load; agora-access-token loads node:crypto alone.
 
 ${table(['What is loaded', 'Load ms (wall)', 'Load ms (CPU)', 'Whole process ms (wall)'], rows)}`
 }
