@@ -1,6 +1,7 @@
-// The platform calls under our two builds, timed alone, so that RESULTS.md shows what
-// bounds the dist/web path: node:crypto and node:zlib calls return synchronously, while
-// every WebCrypto and CompressionStream call is a Promise that settles on a later turn.
+// The platform calls for HMAC, deflate and inflate, timed alone, so that RESULTS.md
+// shows what bounds the dist/web path: node:crypto and node:zlib calls return
+// synchronously, while every WebCrypto and CompressionStream call is a Promise that
+// settles on a later turn of the event loop.
 import { Blob, Buffer } from 'node:buffer'
 import { createHmac, webcrypto } from 'node:crypto'
 import { CompressionStream, DecompressionStream } from 'node:stream/web'
@@ -88,10 +89,10 @@ export async function primitiveGroup(token) {
     title: `Platform calls on a "007" payload (${String(payload.length)} bytes)`,
     target: false,
     note:
-      'Not agora-keys code: the node:crypto, node:zlib, WebCrypto and CompressionStream calls ' +
-      'that the two builds make, timed alone on the payload of the "007" parse and verify ' +
-      'token. A "007" builder signs with three HMACs under three different keys, so dist/web ' +
-      'imports three keys per token, and then deflates once.',
+      'Not agora-keys code: node:crypto, node:zlib, WebCrypto and CompressionStream calls ' +
+      'timed alone on the payload of the "007" parse and verify token, to compare with the ' +
+      'operations above. A "007" builder signs with three HMACs under three different keys, ' +
+      'so dist/web imports three keys per token.',
     variants,
   }
 }

@@ -72,8 +72,8 @@ function check(condition, message) {
 
 function oursLabel(runtime) {
   return runtime === 'node'
-    ? 'agora-keys dist/node (node:crypto, node:zlib)'
-    : 'agora-keys dist/web (WebCrypto, CompressionStream)'
+    ? 'agora-keys dist/node (node:crypto HMAC)'
+    : 'agora-keys dist/web (WebCrypto HMAC)'
 }
 
 /** Returns our variants of one operation: dist/node, dist/web and, if asked, dist/web with calls in flight. */
