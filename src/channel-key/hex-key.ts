@@ -6,7 +6,7 @@
  * Layouts from AgoraIO/Tools DynamicKey/AgoraDynamicKey/python3/src/DynamicKey{,2,3,4}.py
  * and cpp/src/DynamicKey{,2,3,4}.h.
  */
-import { hexEncode } from '../bytes/index.js'
+import { hexEncode } from '../bytes/encoding.js'
 import { AgoraKeysError } from '../errors.js'
 import { hmac } from '../hmac/index.js'
 import { UINT32_MAX, checkString } from '../validate.js'

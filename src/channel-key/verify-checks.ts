@@ -1,4 +1,5 @@
-import { timingSafeEqual, utf8Encode } from '../bytes/index.js'
+import { timingSafeEqual } from '../bytes/compare.js'
+import { utf8Encode } from '../bytes/encoding.js'
 import { AgoraKeysError } from '../errors.js'
 import { checkAppCertificate, checkAppId, checkOptions, checkString, checkTimestamp, checkWrappingUint32, nowSeconds } from '../validate.js'
 import type { VerifyReason, VerifyResult } from './types.js'
