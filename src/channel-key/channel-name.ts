@@ -9,7 +9,7 @@
  * can reject the name when joining.
  * @module
  */
-import { utf8Encode } from '../bytes/index.js'
+import { utf8Encode } from '../bytes/encoding.js'
 
 /**
  * Maximum length of a channel name in UTF-8 bytes. The reference docs say
@@ -116,8 +116,10 @@ function describeInvalidCharacters(characters: readonly string[]): string {
   const listed = characters.slice(0, MAX_LISTED_CHARACTERS).map((character) => JSON.stringify(character))
   const more = characters.length - listed.length
   const suffix = more > 0 ? ` and ${String(more)} more` : ''
+  // The punctuation follows the space in CHANNEL_NAME_CHARACTERS, so the message lists it from there.
+  const punctuation = Array.from(CHANNEL_NAME_CHARACTERS.slice(CHANNEL_NAME_CHARACTERS.indexOf(' ') + 1))
   return (
     `channel name contains characters Agora does not allow: ${listed.join(', ')}${suffix}; ` +
-    'use only a-z, A-Z, 0-9, space and ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ ,'
+    `use only a-z, A-Z, 0-9, space and ${punctuation.join(' ')}`
   )
 }
