@@ -118,6 +118,18 @@ export function checkWrappingUint32(value: unknown, field: string): number {
   return value >>> 0
 }
 
+/** Checks a signed 16-bit integer, such as an APaaS room role. */
+export function checkInt16(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < -0x8000 || value > 0x7fff) {
+    throw new AgoraKeysError(
+      'ERR_INVALID_INTEGER',
+      `${field} must be an integer from -32768 to 32767 (the token stores it as int16), got ${describeValue(value)}${integerHint(value)}`,
+      { field },
+    )
+  }
+  return value
+}
+
 /**
  * Checks a Unix timestamp in seconds. Values above 4294967295 are almost
  * always milliseconds (Date.now()), so they get their own code and hint.

@@ -1,5 +1,5 @@
 import { AgoraKeysError } from '../errors.js'
-import { checkAppCertificate, checkAppId, checkOptions, checkString } from '../validate.js'
+import { checkAppCertificate, checkAppId, checkOptions, checkString, describeValue } from '../validate.js'
 import { packAccessToken, resolveSaltAndTs } from './build.js'
 import { checkAccount, checkExpireTimestamp, uidToString } from './inputs.js'
 import { AccessTokenPrivilege, RtcRole, rtcRolePrivileges, RtmRole } from './privileges.js'
@@ -55,16 +55,12 @@ export interface RtmTokenOptions extends TokenBuilderBaseOptions {
 
 const rtcRoles: readonly number[] = Object.values(RtcRole)
 
-function describeRole(value: unknown): string {
-  return typeof value === 'number' ? String(value) : `a value of type ${typeof value}`
-}
-
 function checkRtcRole(value: unknown): RtcRole {
   if (typeof value !== 'number' || !rtcRoles.includes(value)) {
     throw new AgoraKeysError(
       'ERR_INVALID_ARGUMENT',
       'role must be RtcRole.PUBLISHER (1) or RtcRole.SUBSCRIBER (2), ' +
-        `or the deprecated ATTENDEE (0) or ADMIN (101), got ${describeRole(value)}`,
+        `or the deprecated ATTENDEE (0) or ADMIN (101), got ${describeValue(value)}`,
       { field: 'role' },
     )
   }
@@ -75,7 +71,7 @@ function checkRtmRole(value: unknown): RtmRole {
   if (value !== undefined && value !== RtmRole.Rtm_User) {
     throw new AgoraKeysError(
       'ERR_INVALID_ARGUMENT',
-      `role must be RtmRole.Rtm_User (1) or omitted, got ${describeRole(value)}`,
+      `role must be RtmRole.Rtm_User (1) or omitted, got ${describeValue(value)}`,
       { field: 'role' },
     )
   }

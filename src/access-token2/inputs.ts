@@ -4,10 +4,12 @@ import {
   UINT32_MAX,
   checkAppCertificate,
   checkAppId,
+  checkInt16,
   checkOptions,
   checkString,
   checkTimestamp,
   checkUint32,
+  describeValue,
   quoteString,
   nowSeconds,
 } from '../validate.js'
@@ -135,7 +137,7 @@ export function checkService(value: unknown, field: string): AccessToken2Service
   if (typeof type !== 'number' || !isKnownServiceType(type)) {
     throw new AgoraKeysError(
       'ERR_INVALID_ARGUMENT',
-      `${field}.type must be a service type from 1 to 10 (see ServiceType), got ${typeof type === 'number' ? String(type) : typeof type}`,
+      `${field}.type must be a service type from 1 to 10 (see ServiceType), got ${describeValue(type)}`,
       { field: `${field}.type` },
     )
   }
@@ -201,17 +203,6 @@ function checkPrivileges(value: unknown, field: string): PrivilegeMap {
 /** Tells whether `value` is an integer from 0 to {@link MAX_DURATION_SECONDS}, which checkDuration returns as it is. */
 function isShortDuration(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_DURATION_SECONDS
-}
-
-function checkInt16(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < -0x8000 || value > 0x7fff) {
-    throw new AgoraKeysError(
-      'ERR_INVALID_INTEGER',
-      `${field} must be an integer from -32768 to 32767 (-1 is the default role), got ${typeof value === 'number' ? String(value) : typeof value}`,
-      { field },
-    )
-  }
-  return value
 }
 
 function checkPermissions(value: unknown, field: string): Rtm2Permissions {

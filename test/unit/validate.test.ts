@@ -7,6 +7,7 @@ import {
   UINT32_MAX,
   checkAppCertificate,
   checkAppId,
+  checkInt16,
   checkOptions,
   checkString,
   checkTimestamp,
@@ -99,6 +100,19 @@ describe('checkUint32', () => {
       expect(error.message).toContain('4294967295')
     },
   )
+})
+
+describe('checkInt16', () => {
+  it.each([-32_768, -1, 0, 32_767])('accepts %s', (value) => {
+    expect(checkInt16(value, 'role')).toBe(value)
+  })
+
+  it.each([-32_769, 32_768, 0.5, Number.NaN, '1', ...nonValues])('rejects %s', (value) => {
+    const error = thrownBy(() => checkInt16(value, 'role'))
+    expect(error.code).toBe('ERR_INVALID_INTEGER')
+    expect(error.field).toBe('role')
+    expect(error.message).toContain('-32768 to 32767')
+  })
 })
 
 describe('checkWrappingUint32', () => {

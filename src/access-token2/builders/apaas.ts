@@ -5,8 +5,7 @@
  * @module
  */
 import { hexEncode, md5, utf8Encode } from '../../bytes/index.js'
-import { AgoraKeysError } from '../../errors.js'
-import { checkString } from '../../validate.js'
+import { checkInt16, checkString } from '../../validate.js'
 import { checkDuration } from '../inputs.js'
 import {
   ApaasPrivilege,
@@ -40,18 +39,6 @@ export interface ApaasRoomUserTokenOptions extends ApaasUserTokenOptions {
   readonly role: number
 }
 
-function checkApaasRole(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < -0x8000 || value > 0x7fff) {
-    const shown = typeof value === 'number' ? String(value) : `a value of type ${typeof value}`
-    throw new AgoraKeysError(
-      'ERR_INVALID_INTEGER',
-      `role must be an integer from -32768 to 32767 (the token stores it as int16), got ${shown}`,
-      { field: 'role' },
-    )
-  }
-  return value
-}
-
 /** Computes the Chat user id of a room-user token: the lower-case hex MD5 of the UTF-8 user UUID. */
 export function apaasChatUserId(userUuid: string): string {
   return hexEncode(md5(utf8Encode(userUuid)))
@@ -61,7 +48,7 @@ async function buildRoomUserToken(options: unknown, what: string): Promise<strin
   const { base, input } = checkBuilderOptions(options, what)
   const roomUuid = checkString(input.roomUuid, 'roomUuid')
   const userUuid = checkString(input.userUuid, 'userUuid')
-  const role = checkApaasRole(input.role)
+  const role = checkInt16(input.role, 'role')
   const expire = checkDuration(input.expire, 'expire')
   return buildFromServices(base, expire, [
     {

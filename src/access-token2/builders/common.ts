@@ -8,6 +8,7 @@ import {
   checkAppId,
   checkOptions,
   checkTimestamp,
+  describeValue,
   checkUint32,
   checkWrappingUint32,
   quoteString,
@@ -110,10 +111,9 @@ export function uidText(value: unknown, accountBuilder: string): string {
 /** Checks an RTC role: 1 (publisher) or 2 (subscriber). */
 export function checkRtcRole(value: unknown, field: string): RtcRole {
   if (value !== RtcRole.PUBLISHER && value !== RtcRole.SUBSCRIBER) {
-    const shown = typeof value === 'number' ? String(value) : `a value of type ${typeof value}`
     throw new AgoraKeysError(
       'ERR_INVALID_ARGUMENT',
-      `${field} must be RtcRole.PUBLISHER (1) or RtcRole.SUBSCRIBER (2), got ${shown}. The "006" roles 0 (attendee) and 101 (admin) do not exist in "007"`,
+      `${field} must be RtcRole.PUBLISHER (1) or RtcRole.SUBSCRIBER (2), got ${describeValue(value)}. The "006" roles 0 (attendee) and 101 (admin) do not exist in "007"`,
       { field },
     )
   }
