@@ -141,9 +141,10 @@ function expiryReasons(fields: AccessTokenFields, now: number): VerifyReason[] {
  * any user join, so it is valid for every expected uid or account.
  * A malformed token gives an invalid result, not an exception.
  *
- * @throws {AgoraKeysError} only for bad options: `ERR_INVALID_APP_CERTIFICATE`,
+ * @throws {AgoraKeysError} for bad options: `ERR_INVALID_APP_CERTIFICATE`,
  *   `ERR_INVALID_APP_ID`, `ERR_INVALID_ARGUMENT`, `ERR_UID_NOT_INTEGER`,
- *   `ERR_INVALID_INTEGER`, `ERR_TIMESTAMP_IN_MILLISECONDS`.
+ *   `ERR_INVALID_INTEGER`, `ERR_TIMESTAMP_IN_MILLISECONDS`, and
+ *   `ERR_UNSUPPORTED_RUNTIME` when the runtime lacks WebCrypto.
  * @example
  * const result = await verifyAccessToken(token, { appCertificate, channelName: 'room-1', uid: 42 })
  * if (!result.valid) console.log(result.reasons.map((reason) => reason.code))

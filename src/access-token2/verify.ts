@@ -167,9 +167,10 @@ function serviceReasons(fields: AccessToken2Fields, serviceType: number | undefi
  * or privilege of 0 seconds is taken as "no limit of its own". A token with an
  * unknown service type is still checked: the signature covers its raw bytes.
  *
- * @throws {AgoraKeysError} Only for bad options: `ERR_INVALID_ARGUMENT`,
+ * @throws {AgoraKeysError} For bad options: `ERR_INVALID_ARGUMENT`,
  *   `ERR_INVALID_APP_CERTIFICATE`, `ERR_INVALID_APP_ID`, `ERR_INVALID_INTEGER`,
- *   `ERR_TIMESTAMP_IN_MILLISECONDS`. A bad token gives `valid: false`.
+ *   `ERR_TIMESTAMP_IN_MILLISECONDS`. `ERR_UNSUPPORTED_RUNTIME` when the runtime
+ *   lacks WebCrypto. A bad token gives `valid: false`.
  * @example
  * const result = await verifyAccessToken2(token, { appCertificate, channelName: 'room-1', uid: 42 })
  * if (!result.valid) console.log(result.reasons.map((reason) => reason.code))

@@ -143,9 +143,13 @@ export function uidReason(stored: number, expected: number): VerifyReason[] {
   return [{ code: 'uid', message: `key is for uid ${String(stored)}, expected ${String(expected)}` }]
 }
 
-/** Turns a parse failure into an invalid result; any other error is re-thrown. */
+/**
+ * Turns a parse failure into an invalid result. Any other error is re-thrown,
+ * and so is `ERR_UNSUPPORTED_RUNTIME`: a runtime that lacks an API tells
+ * nothing about the key, so it must not make the key look malformed.
+ */
 export function malformedResult(error: unknown): VerifyResult<never> {
-  if (!(error instanceof AgoraKeysError)) throw error
+  if (!(error instanceof AgoraKeysError) || error.code === 'ERR_UNSUPPORTED_RUNTIME') throw error
   return {
     valid: false,
     reasons: [{ code: 'malformed', message: error.message, errorCode: error.code }],
