@@ -1,6 +1,6 @@
-import { base64Encode, ByteWriter, crc32, utf8Encode, utf8EncodeInto, utf8Length } from '../bytes/index.js'
+import { base64Encode, ByteWriter, crc32, utf8EncodeInto, utf8Length } from '../bytes/index.js'
 import { AgoraKeysError } from '../errors.js'
-import { hmac } from '../hmac/index.js'
+import { hmacWithReusedKey } from '../hmac/index.js'
 import {
   checkAppCertificate,
   checkAppId,
@@ -155,7 +155,7 @@ export function packSignedBytes(
 
 /** Computes the "006" signature: HMAC-SHA256 of the signed bytes, keyed with the certificate's text. */
 export function signAccessToken(appCertificate: string, signed: SignedBytes): Promise<Uint8Array> {
-  return hmac('SHA-256', utf8Encode(appCertificate), signed.bytes)
+  return hmacWithReusedKey('SHA-256', appCertificate, signed.bytes)
 }
 
 /** Packs checked inputs into a token. Builders call this after their own checks. */

@@ -6,7 +6,7 @@
  * @module
  */
 import { ByteWriter, hexDecode } from '../bytes/index.js'
-import { hmac } from '../hmac/index.js'
+import { hmacWithReusedKey } from '../hmac/index.js'
 import {
   resolveChannelKeyInputs,
   type ChannelKeyWithUidOptions,
@@ -101,7 +101,7 @@ async function generateKey(
   })
   // Hashing here, not through signDynamicKey5, leaves one suspended async function instead of two,
   // and V8 allocates the saved frame of each.
-  const digest = await hmac('SHA-1', hexDecode(input.appCertificate, 'appCertificate'), message)
+  const digest = await hmacWithReusedKey('SHA-1', hexDecode(input.appCertificate, 'appCertificate'), message)
   const stored = {
     serviceType,
     signature: signatureText(digest),

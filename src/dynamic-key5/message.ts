@@ -4,7 +4,7 @@
  * python3/src/DynamicKey5.py and cpp/src/DynamicKey5.h.
  */
 import { ByteWriter, base64Encode, hexEncode } from '../bytes/index.js'
-import { hmac } from '../hmac/index.js'
+import { hmacWithReusedKey } from '../hmac/index.js'
 
 /** The text every DynamicKey5 key starts with. */
 export const VERSION = '005'
@@ -70,7 +70,7 @@ export function signatureText(digest: Uint8Array): string {
  */
 export async function signDynamicKey5(appCertificate: Uint8Array, fields: SignedFields): Promise<string> {
   const message = packSignedMessage(new ByteWriter(capacityFor(fields.channelName, fields.extra)), fields)
-  return signatureText(await hmac('SHA-1', appCertificate, message))
+  return signatureText(await hmacWithReusedKey('SHA-1', appCertificate, message))
 }
 
 /** Fields of the packed message inside the key, in the order they are written. */

@@ -4,7 +4,7 @@
  * package.json `exports` conditions choose between them.
  * @module
  */
-import { hmacBackend } from '#hmac-backend'
+import { hmacBackend, hmacWithCachedKey } from '#hmac-backend'
 import type { HashName, HmacInput } from './types.js'
 
 export type { HashName, HmacBackend, HmacInput } from './types.js'
@@ -15,6 +15,16 @@ export type { HashName, HmacBackend, HmacInput } from './types.js'
  */
 export function hmac(hash: HashName, key: HmacInput, data: HmacInput): Promise<Uint8Array> {
   return hmacBackend.hmac(hash, key, data)
+}
+
+/**
+ * Computes the same HMAC as {@link hmac}, for a key that later calls use
+ * again (an App Certificate). The web backend keeps such keys imported in a
+ * small cache. It is a separate function so that bundles which never call it
+ * leave the cache out.
+ */
+export function hmacWithReusedKey(hash: HashName, key: HmacInput, data: HmacInput): Promise<Uint8Array> {
+  return hmacWithCachedKey(hash, key, data)
 }
 
 /** Names the HMAC backend in use: "node" (node:crypto) or "web" (WebCrypto). */

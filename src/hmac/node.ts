@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { createHmac } from 'node:crypto'
-import type { HashName, HmacBackend } from './types.js'
+import type { HashName, HmacBackend, HmacInput } from './types.js'
 
 const nodeHashNames: Record<HashName, string> = { 'SHA-1': 'sha1', 'SHA-256': 'sha256' }
 
@@ -15,4 +15,9 @@ export const hmacBackend: HmacBackend = {
     const digest = createHmac(nodeHashNames[hash], key).update(data).digest()
     return Promise.resolve(new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength))
   },
+}
+
+/** Computes the same HMAC as `hmacBackend.hmac`. node:crypto takes raw keys, so there is nothing to cache. */
+export function hmacWithCachedKey(hash: HashName, key: HmacInput, data: HmacInput): Promise<Uint8Array> {
+  return hmacBackend.hmac(hash, key, data)
 }
