@@ -74,14 +74,14 @@ describe('Edge Runtime emulation', () => {
         expect(kind.failed, kind.kind).toBe(0)
       }
     }
-    // Parse and verify fail with the code in every case. The suite inflates a built
-    // token only when it differs from the vector's, and the missing DecompressionStream
-    // fails those generate checks without a code. The "007 builder defaults" check gets
-    // valid: false, which carries no code either.
+    // Parse and verify fail with the code in every case and in the "007 builder
+    // defaults" check. The suite inflates a built token only when it differs from the
+    // vector's, and the missing DecompressionStream fails those generate checks
+    // without a code.
     expect(plain.exactTokens).toBe(accessToken2.zlibCases)
     expect(plain.failureCodes).toEqual({
-      ERR_UNSUPPORTED_RUNTIME: 2 * accessToken2.cases,
-      other: accessToken2.cases - accessToken2.zlibCases + 1,
+      ERR_UNSUPPORTED_RUNTIME: 2 * accessToken2.cases + 1,
+      other: accessToken2.cases - accessToken2.zlibCases,
     })
     expect(plain.failed).toBe(accessToken2.cases + 1)
     expect(plain.passed).toBe(total - accessToken2.cases - 1)
