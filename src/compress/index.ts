@@ -2,7 +2,7 @@
  * The zlib layer for AccessToken2 ("007"). Deflate is the TypeScript encoder
  * in deflate.ts in both builds, so every runtime writes the same token text.
  * Inflate uses `#compress-backend`, which, like the HMAC layer, is resolved at
- * build time to node.ts (node:zlib, dist/node) or web.ts (DecompressionStream, dist/web).
+ * build time to node.ts (node:zlib, dist/node) or web.ts (inflate.ts, dist/web).
  * @module
  */
 import { compressBackend } from '#compress-backend'

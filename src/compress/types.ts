@@ -1,7 +1,8 @@
 /**
  * The zlib inflate interface both backends implement for AccessToken2
- * ("007"): node:zlib in `node.ts`, DecompressionStream in `web.ts`. Deflate
- * needs no backend, because deflate.ts writes the stream in TypeScript.
+ * ("007"): node:zlib in `node.ts`, the TypeScript inflater of inflate.ts in
+ * `web.ts`. Deflate needs no backend, because deflate.ts writes the stream in
+ * TypeScript.
  */
 export interface CompressBackend {
   readonly name: 'node' | 'web'

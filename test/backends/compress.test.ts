@@ -136,32 +136,13 @@ describe('inflate bomb limits', () => {
     expect((error.cause as { code?: unknown }).code).toBe('ERR_BUFFER_TOO_LARGE')
   })
 
-  it('web backend stops reading early', async () => {
-    // Counts what the real DecompressionStream hands out before the backend cancels it.
-    const Original = globalThis.DecompressionStream
-    let produced = 0
-    class CountingDecompressionStream {
-      readonly writable: WritableStream<Uint8Array>
-      readonly readable: ReadableStream<Uint8Array>
-      constructor(format: CompressionFormat) {
-        const inner = new Original(format)
-        this.writable = inner.writable as WritableStream<Uint8Array>
-        this.readable = inner.readable.pipeThrough(
-          new TransformStream<Uint8Array, Uint8Array>({
-            transform(chunk, controller) {
-              produced += chunk.byteLength
-              controller.enqueue(chunk)
-            },
-          }),
-        )
-      }
-    }
-    vi.stubGlobal('DecompressionStream', CountingDecompressionStream)
-
+  it('web backend needs no DecompressionStream', async () => {
+    // The Edge Runtime has no DecompressionStream. The unit tests of inflate.ts check
+    // that the output buffer never grows past the cap.
+    vi.stubGlobal('DecompressionStream', undefined)
     const error = await rejectionOf(() => webBackend.inflate(bomb, 1 << 20))
     expect(error.code).toBe('ERR_KEY_INFLATE_FAILED')
-    expect(produced).toBeGreaterThan(1 << 20)
-    expect(produced).toBeLessThan(4 << 20)
+    expect(error.message).toBe('token body inflates to more than 1048576 bytes')
   })
 })
 
@@ -186,12 +167,12 @@ describe('adler32', () => {
 })
 
 describe('trailing checksum copy', () => {
-  // Bytes after the stream that end with the stream's own Adler-32. The web
-  // backend compares only the last 4 bytes, so on Node.js it accepts them.
-  it('node backend rejects it', async () => {
+  // Bytes after the stream that end with the stream's own Adler-32. A check of
+  // only the last 4 bytes would accept them.
+  it.each(backends)('%s backend rejects it', async (_name, backend) => {
     const stream = new Uint8Array(deflateSync(utf8Encode('payload')))
     const forged = concat(stream, concat(new Uint8Array([1, 2, 3]), stream.slice(-4)))
-    const error = await rejectionOf(() => nodeBackend.inflate(forged, 1 << 20))
+    const error = await rejectionOf(() => backend.inflate(forged, 1 << 20))
     expect(error.code).toBe('ERR_KEY_INFLATE_FAILED')
     expect(error.field).toBe('body')
   })

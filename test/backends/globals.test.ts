@@ -43,11 +43,10 @@ describe('web backends without globals', () => {
     expect(new Uint8Array(inflateSync(deflate(data)))).toStrictEqual(data)
   })
 
-  it('inflate rejects without DecompressionStream', async () => {
+  it('inflate needs no DecompressionStream', async () => {
     vi.stubGlobal('DecompressionStream', undefined)
-    const error = await rejectionOf(() => compressBackend.inflate(new Uint8Array(8), 100))
-    expect(error.code).toBe('ERR_UNSUPPORTED_RUNTIME')
-    expect(error.message).toContain('DecompressionStream')
+    const data = new Uint8Array([1, 2, 3, 1, 2, 3, 1, 2, 3])
+    expect(await compressBackend.inflate(deflate(data), 100)).toStrictEqual(data)
   })
 })
 
@@ -145,6 +144,7 @@ describe('dist/web without globals', () => {
     expect(result.backend).toBe('web')
     expect(result.hmac).toBe('ERR_UNSUPPORTED_RUNTIME')
     expect(result.random).toBe('ERR_UNSUPPORTED_RUNTIME')
-    expect(result.inflate).toBe('ERR_UNSUPPORTED_RUNTIME')
+    // Parsing a "007" token needs neither WebCrypto nor DecompressionStream.
+    expect(result.inflate).toBe('resolved')
   })
 })

@@ -94,7 +94,7 @@ const versionMarkers: Readonly<Record<string, RegExp>> = {
   'dynamic-key5': /\bdynamicKey5\./,
   'access-token': /\b(?:RtcTokenBuilder\.|RtmTokenBuilder\.|parseAccessToken\b|verifyAccessToken\b)/,
   'access-token2': /\b(?:buildAccessToken2|parseAccessToken2|RtcTokenBuilder2\.)/,
-  compression: /\b(?:DecompressionStream|CompressionStream)\b/,
+  compression: /not valid zlib data/,
 }
 
 const manifest = readManifest()

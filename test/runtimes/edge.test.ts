@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { inflateSync } from 'node:zlib'
 import { EdgeVM } from '@edge-runtime/vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { distFile, SETUP_TIMEOUT_MS } from '../package/dist.js'
@@ -52,7 +53,11 @@ describe('Edge Runtime emulation', () => {
     const vm = new EdgeVM()
     expect(vm.evaluate<string>('typeof EdgeRuntime')).toBe('string')
     vm.evaluate(readFileSync(bundle, 'utf8'))
-    const report = await vm.evaluate<Promise<ConformanceReport>>(`${GLOBAL_NAME}.run()`)
+    // The suite checks the payload of a "007" token that differs from the vector's by
+    // inflating it, and EdgeVM has no DecompressionStream, so the host lends it node:zlib.
+    // The library cannot see this function: it inflates with its own code.
+    vm.context.hostInflate = (body: Uint8Array) => Promise.resolve(new Uint8Array(inflateSync(body)))
+    const report = await vm.evaluate<Promise<ConformanceReport>>(`${GLOBAL_NAME}.run(hostInflate)`)
     // The report comes from the VM's realm, so a JSON round trip turns it into plain objects.
     const plain = JSON.parse(JSON.stringify(report)) as ConformanceReport
 
@@ -60,35 +65,23 @@ describe('Edge Runtime emulation', () => {
     const accessToken2 = accessToken2CaseCount()
     console.info(
       `edge-runtime (EdgeVM): ${String(plain.passed)}/${String(total)} checks passed on the ` +
-        `${plain.backend} backend; every "007" case failed to parse and verify with ERR_UNSUPPORTED_RUNTIME`,
+        `${plain.backend} backend, ${String(plain.exactTokens)} "007" tokens equal to the vectors'`,
     )
     expect(plain.backend).toBe('web')
-    // NOTE: @edge-runtime/vm 5.0.0 defines no CompressionStream or DecompressionStream,
-    // and the Edge Runtime's list of available APIs has none either. The web build
-    // deflates "007" tokens itself, so they build, but it cannot inflate them to parse
-    // or verify. Every other kind must pass.
-    for (const kind of plain.kinds) {
-      if (kind.kind === 'access-token2') {
-        expect(kind.failed, kind.kind).toBe(accessToken2.cases)
-      } else {
-        expect(kind.failed, kind.kind).toBe(0)
-      }
-    }
-    // Parse and verify fail with the code in every case and in the "007 builder
-    // defaults" check. The suite inflates a built token only when it differs from the
-    // vector's, and the missing DecompressionStream fails those generate checks
-    // without a code.
+    // @edge-runtime/vm 5.0.0 defines no CompressionStream or DecompressionStream, and
+    // the Edge Runtime's list of available APIs has none either. The web build deflates
+    // and inflates "007" tokens in TypeScript, so every check passes without them.
+    expect(plain.failures).toEqual([])
+    expect(plain.failureCodes).toEqual({})
+    for (const kind of plain.kinds) expect(kind.failed, kind.kind).toBe(0)
     expect(plain.exactTokens).toBe(accessToken2.zlibCases)
-    expect(plain.failureCodes).toEqual({
-      ERR_UNSUPPORTED_RUNTIME: 2 * accessToken2.cases + 1,
-      other: accessToken2.cases - accessToken2.zlibCases,
-    })
-    expect(plain.failed).toBe(accessToken2.cases + 1)
-    expect(plain.passed).toBe(total - accessToken2.cases - 1)
+    expect(plain.failed).toBe(0)
+    expect(plain.passed).toBe(total)
   })
 
   it('lacks Compression Streams', () => {
-    // If a later EdgeVM adds them, the test above fails and must expect a full pass.
+    // The test above would also pass with them, but then it would not show that the
+    // web build works without them.
     const vm = new EdgeVM()
     expect(vm.evaluate<string>('typeof CompressionStream')).toBe('undefined')
     expect(vm.evaluate<string>('typeof DecompressionStream')).toBe('undefined')
