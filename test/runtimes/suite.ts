@@ -228,7 +228,7 @@ function hex(bytes: Uint8Array): string {
   return out
 }
 
-/** Inflates a zlib stream for the suite's own checks, independently of the library. */
+/** A zlib inflater for the suite's own checks, independent of the library. */
 export type SuiteInflate = (body: Uint8Array<ArrayBuffer>) => Promise<Uint8Array>
 
 /** Inflates with the runtime's own DecompressionStream, the suite's default. */
