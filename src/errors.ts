@@ -35,7 +35,7 @@ export type AgoraKeysErrorCode =
   | 'ERR_KEY_INVALID_FIELD'
   /** A compressed token inflates to more than the parser's limit, or is not valid zlib data. */
   | 'ERR_KEY_INFLATE_FAILED'
-  /** The runtime lacks an API the call needs (WebCrypto, CompressionStream). */
+  /** The runtime lacks an API the call needs (WebCrypto, crypto.getRandomValues). */
   | 'ERR_UNSUPPORTED_RUNTIME'
 
 /** Options for {@link AgoraKeysError}. */

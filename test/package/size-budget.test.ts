@@ -39,10 +39,12 @@ const budgets: readonly Budget[] = [
     title: 'whole package',
     source: `export * from '${manifest.name}'`,
     exportName: 'verifyAccessToken2',
-    maxGzipped: 20_500,
+    maxGzipped: 22_500,
     reason:
-      'Requested ceiling 8,000 B, not met: 20,155 B measured, rounded up to the next 500 B. ' +
-      'Without any string literal it is still 15,719 B, and "007" alone adds 8.1 kB to it.',
+      'Requested ceiling 8,000 B, not met: 22,085 B measured, rounded up to the next 500 B. ' +
+      'The TypeScript inflater, which reads "007" tokens where DecompressionStream is missing ' +
+      '(the Edge Runtime), adds 1,778 B of it. Before the inflater the package was 15,719 B ' +
+      'without any string literal, and "007" alone added 8.1 kB to it.',
   },
 ]
 
