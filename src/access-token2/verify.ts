@@ -10,6 +10,7 @@ import {
   signatureBytesReason,
   verifyResult,
 } from '../channel-key/verify-checks.js'
+import { utf8Decode, utf8Encode } from '../bytes/encoding.js'
 import { AgoraKeysError } from '../errors.js'
 import {
   checkAppCertificate,
@@ -59,9 +60,18 @@ interface ResolvedOptions {
   readonly serviceType: number | undefined
 }
 
+/**
+ * Returns `text` as the builder stores it. A lone surrogate is written as
+ * U+FFFD, as TextEncoder writes it, so comparing the option as given would
+ * reject a token built from that same option.
+ */
+function storedText(text: string, field: string): string {
+  return utf8Decode(utf8Encode(text), field)
+}
+
 /** Converts a uid option to the text the RTC service stores. */
 function uidText(value: unknown): string {
-  if (typeof value === 'string') return value
+  if (typeof value === 'string') return storedText(value, 'uid')
   if (typeof value === 'number') {
     const uid = checkWrappingUint32(value, 'uid')
     return uid === 0 ? '' : String(uid)
@@ -77,7 +87,10 @@ function resolveOptions(options: unknown): ResolvedOptions {
     appCertificate: checkAppCertificate(input.appCertificate),
     appId: input.appId === undefined ? undefined : checkAppId(input.appId),
     now: input.now === undefined ? nowSeconds() : checkTimestamp(input.now, 'now'),
-    channelName: input.channelName === undefined ? undefined : checkString(input.channelName, 'channelName'),
+    channelName:
+      input.channelName === undefined
+        ? undefined
+        : storedText(checkString(input.channelName, 'channelName'), 'channelName'),
     uid: input.uid === undefined ? undefined : uidText(input.uid),
     serviceType: input.serviceType === undefined ? undefined : checkUint32(input.serviceType, 'serviceType'),
   }

@@ -134,6 +134,14 @@ describe('verifyAccessToken2 RTC checks', () => {
     expect(await codesFor({ services }, { channelName: 'a', uid: -1 })).toEqual([])
   })
 
+  it('matches lone surrogates as signed', async () => {
+    // The builder writes a lone surrogate as U+FFFD, as TextEncoder does, so
+    // verify must compare the options in that form too.
+    const services = [{ type: 1, privileges: {}, channelName: 'a\ud800', uid: 'x\udc00' }] as const
+    expect(await codesFor({ services }, { channelName: 'a\ud800', uid: 'x\udc00' })).toEqual([])
+    expect(await codesFor({ services }, { channelName: 'a\ufffd', uid: 'x\ufffd' })).toEqual([])
+  })
+
   it('needs an RTC service', async () => {
     expect(await codesFor({ services: [rtm] }, { channelName: 'a' })).toEqual(['service-missing'])
   })
