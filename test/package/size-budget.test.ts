@@ -41,9 +41,9 @@ const budgets: readonly Budget[] = [
     exportName: 'verifyAccessToken2',
     maxGzipped: 22_500,
     reason:
-      'Requested ceiling 8,000 B, not met: 22,085 B measured, rounded up to the next 500 B. ' +
+      'Requested ceiling 8,000 B, not met: 22,173 B measured, rounded up to the next 500 B. ' +
       'The TypeScript inflater, which reads "007" tokens where DecompressionStream is missing ' +
-      '(the Edge Runtime), adds 1,778 B of it. Before the inflater the package was 15,719 B ' +
+      '(the Edge Runtime), adds about 1.8 kB of it. Before the inflater the package was 15,719 B ' +
       'without any string literal, and "007" alone added 8.1 kB to it.',
   },
 ]
