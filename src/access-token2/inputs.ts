@@ -127,6 +127,13 @@ function checkObject(value: unknown, field: string, hint: string): Record<string
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `${field} must be ${hint}`, { field })
   }
+  // Object.keys lists no entries of a Map or Set, so one would be written as an empty object.
+  // The tag also matches a Map or Set from another realm, which instanceof misses.
+  const tag = Object.prototype.toString.call(value)
+  if (tag === '[object Map]' || tag === '[object Set]') {
+    const kind = tag === '[object Map]' ? 'Map' : 'Set'
+    throw new AgoraKeysError('ERR_INVALID_ARGUMENT', `${field} must be ${hint}, not a ${kind}`, { field })
+  }
   return value as Record<string, unknown>
 }
 
