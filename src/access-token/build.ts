@@ -85,11 +85,19 @@ function checkPrivileges(value: unknown): Map<number, number> {
     value instanceof Map ? [...(value as Map<unknown, unknown>)] : Object.entries(value)
   const privileges = new Map<number, number>()
   for (const [key, expire] of entries) {
-    const id = typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : key
+    // Decimal text without leading zeros, as "007" keys, so that "01" cannot name the same id as "1".
+    const id = typeof key === 'string' && /^(?:0|[1-9][0-9]*)$/.test(key) ? Number(key) : key
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > 0xffff) {
       throw new AgoraKeysError(
         'ERR_INVALID_INTEGER',
         `privileges has an invalid key, ${describeValue(id)}; privilege ids are integers from 0 to 65535`,
+        { field: 'privileges' },
+      )
+    }
+    if (privileges.has(id)) {
+      throw new AgoraKeysError(
+        'ERR_INVALID_ARGUMENT',
+        `privileges has privilege id ${String(id)} twice, as a number and as text; keep one entry per id`,
         { field: 'privileges' },
       )
     }

@@ -221,6 +221,8 @@ describe('long inputs and many privileges', () => {
   it.each([
     ['negative id', { '-1': 0 }, 'ERR_INVALID_INTEGER', 'privileges'],
     ['id above uint16', { 65536: 0 }, 'ERR_INVALID_INTEGER', 'privileges'],
+    ['zero-padded id', { '01': 1_800_000_000 }, 'ERR_INVALID_INTEGER', 'privileges'],
+    ['repeated id', new Map<unknown, number>([[1, 1_800_000_000], ['1', 1_800_000_000]]), 'ERR_INVALID_ARGUMENT', 'privileges'],
     ['duration expiry', { 1: 3600 }, 'ERR_EXPIRE_LOOKS_LIKE_DURATION', 'privileges[1]'],
     ['non-number expiry', { 1: '0' }, 'ERR_INVALID_INTEGER', 'privileges[1]'],
   ] as const)('rejects a %s', async (_name, privileges, code, field) => {
