@@ -3,7 +3,7 @@
  * Certificate over issueTs and then salt, and the signature is HMAC-SHA256 of
  * the signing info under that key.
  */
-import { ByteWriter, utf8Encode } from '../bytes/index.js'
+import { ByteWriter } from '../bytes/index.js'
 import { hmac } from '../hmac/index.js'
 
 function uint32Bytes(value: number, field: string): Uint8Array {
@@ -24,7 +24,7 @@ export async function signSigningInfo(
   salt: number,
   signingInfo: Uint8Array,
 ): Promise<Uint8Array> {
-  const first = await hmac('SHA-256', uint32Bytes(issueTs, 'issueTs'), utf8Encode(appCertificate))
+  const first = await hmac('SHA-256', uint32Bytes(issueTs, 'issueTs'), appCertificate)
   const key = await hmac('SHA-256', uint32Bytes(salt, 'salt'), first)
   return hmac('SHA-256', key, signingInfo)
 }
