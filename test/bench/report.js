@@ -131,6 +131,10 @@ function targetsSection(run) {
     `dist/web with ${String(CONCURRENT_CALLS)} calls in flight (wall-clock ratio), for comparison only: it uses the`,
     "thread pool's cores, while the official call runs on one.",
     '',
+    'Where the time goes in each of these operations, ours and official, is in the CPU',
+    'profiles of [PROFILES.md](PROFILES.md), which `node test/bench/profile.js --write` writes',
+    'in a separate run.',
+    '',
     table(
       [
         'Operation',
@@ -450,6 +454,7 @@ To reproduce:
 npm run bench -- --write   # rebuild dist/, measure everything, rewrite this page
 npm run bench -- --quick   # a short run that checks the harness; too noisy to publish
 node test/bench/run.js --help
+node test/bench/profile.js --write   # CPU profiles of each target, rewrite PROFILES.md
 \`\`\`
 
 ${machineSection(run)}
