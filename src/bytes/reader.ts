@@ -108,9 +108,19 @@ export class ByteReader {
   getUint32Map(field: string): Map<number, number> {
     const count = this.#getCount(6, field)
     const map = new Map<number, number>()
+    // #getCount checked that all 6-byte entries fit, so the reads need no field names.
+    const bytes = this.#bytes
+    let at = this.#offset
     for (let i = 0; i < count; i++) {
-      const key = this.getUint16(`${field} key`)
-      const value = this.getUint32(`${field}[${String(key)}]`)
+      const key = (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8)
+      const value =
+        ((bytes[at + 2] ?? 0) |
+          ((bytes[at + 3] ?? 0) << 8) |
+          ((bytes[at + 4] ?? 0) << 16) |
+          ((bytes[at + 5] ?? 0) << 24)) >>>
+        0
+      at += 6
+      this.#offset = at
       this.#setUnique(map, key, value, field)
     }
     return map
