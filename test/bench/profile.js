@@ -280,6 +280,9 @@ each run alone in a child \`node --cpu-prof --cpu-prof-interval=${String(SAMPLIN
 speed groups. Only the samples taken while the loop runs are counted. The profiler
 slows every call, so the µs per call here are higher than in RESULTS.md. An
 estimated µs/call is the share of samples times the µs per call under the profiler.
+The variants run one after another, so a change in the machine's load between them
+moves the ratios on this page. RESULTS.md, which times the variants in alternating
+rounds, gives the ratios that the targets use.
 
 "Where the time goes" walks each sampled stack from the top down to the first frame
 with a script URL, so a V8 built-in counts for the code that called it. The function
