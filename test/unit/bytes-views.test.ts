@@ -38,6 +38,24 @@ describe('ByteWriter toView', () => {
   })
 })
 
+describe('ByteWriter toView sizes', () => {
+  it.each([4, 64, 65, 256])('returns written bytes, capacity %i', (capacity) => {
+    const writer = new ByteWriter(capacity).putUint16(0xbeef, 'a').putUint16(0x1234, 'b')
+    expect(writer.toView()).toStrictEqual(new Uint8Array([0xef, 0xbe, 0x34, 0x12]))
+    expect(writer.toView(2)).toStrictEqual(new Uint8Array([0x34, 0x12]))
+  })
+
+  it.each([4, 64, 65, 256])('keeps bytes after puts, capacity %i', (capacity) => {
+    const writer = new ByteWriter(capacity).putUint32(0x01020304, 'a')
+    const whole = writer.toView()
+    const tail = writer.toView(2)
+    writer.putUint32(0xffffffff, 'b')
+    expect(whole).toStrictEqual(new Uint8Array([4, 3, 2, 1]))
+    expect(tail).toStrictEqual(new Uint8Array([2, 1]))
+    expect(writer.toView()).toStrictEqual(new Uint8Array([4, 3, 2, 1, 0xff, 0xff, 0xff, 0xff]))
+  })
+})
+
 describe('ByteReader views', () => {
   it('returns views of the input', () => {
     const source = new Uint8Array([2, 0, 0xaa, 0xbb, 0xcc])
