@@ -5,8 +5,8 @@ import {
   checkAppCertificate,
   checkAppId,
   checkInt16,
+  checkLengthPrefixedString,
   checkOptions,
-  checkString,
   checkTimestamp,
   checkUint32,
   describeValue,
@@ -149,7 +149,7 @@ export function checkService(value: unknown, field: string): AccessToken2Service
     )
   }
   const privileges = checkPrivileges(service.privileges, `${field}.privileges`)
-  const text = (name: string): string => checkString(service[name], `${field}.${name}`)
+  const text = (name: string): string => checkLengthPrefixedString(service[name], `${field}.${name}`)
 
   switch (type) {
     case 1:
@@ -212,16 +212,35 @@ function isShortDuration(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_DURATION_SECONDS
 }
 
-function checkPermissions(value: unknown, field: string): Rtm2Permissions {
+/** Throws `ERR_VALUE_TOO_LONG` when `count` entries do not fit the format's uint16 count. */
+function checkCount(count: number, field: string, entries: string): void {
+  if (count > UINT16_MAX) {
+    throw new AgoraKeysError(
+      'ERR_VALUE_TOO_LONG',
+      `${field} has ${String(count)} ${entries}; the format's uint16 count allows at most ${String(UINT16_MAX)}`,
+      { field },
+    )
+  }
+}
+
+/**
+ * Checks RTM2 permissions and returns a checked copy. `field` names them in
+ * errors, followed by the keys of a faulty entry.
+ */
+export function checkPermissions(value: unknown, field: string): Rtm2Permissions {
   const hint = 'an object of resource type → permission type → resource names, such as { 0: { 0: ["channel-a"] } }'
   const input = checkObject(value, field, hint)
+  const resourceKeys = Object.keys(input)
+  checkCount(resourceKeys.length, field, 'resource types')
   const out: Record<number, Record<number, string[]>> = {}
-  for (const resourceKey of Object.keys(input)) {
+  for (const resourceKey of resourceKeys) {
     const resourceType = checkKey(resourceKey, field)
     const resourceField = `${field}[${resourceKey}]`
     const byPermission = checkObject(input[resourceKey], resourceField, hint)
+    const permissionKeys = Object.keys(byPermission)
+    checkCount(permissionKeys.length, resourceField, 'permission types')
     const inner: Record<number, string[]> = {}
-    for (const permissionKey of Object.keys(byPermission)) {
+    for (const permissionKey of permissionKeys) {
       const permissionType = checkKey(permissionKey, resourceField)
       const namesField = `${resourceField}[${permissionKey}]`
       const names = byPermission[permissionKey]
@@ -230,14 +249,10 @@ function checkPermissions(value: unknown, field: string): Rtm2Permissions {
           field: namesField,
         })
       }
-      if (names.length > UINT16_MAX) {
-        throw new AgoraKeysError(
-          'ERR_VALUE_TOO_LONG',
-          `${namesField} has ${String(names.length)} names; the format's uint16 count allows at most ${String(UINT16_MAX)}`,
-          { field: namesField },
-        )
-      }
-      inner[permissionType] = Array.from(names, (name: unknown, i) => checkString(name, `${namesField}[${String(i)}]`))
+      checkCount(names.length, namesField, 'names')
+      inner[permissionType] = Array.from(names, (name: unknown, i) =>
+        checkLengthPrefixedString(name, `${namesField}[${String(i)}]`),
+      )
     }
     out[resourceType] = inner
   }

@@ -41,19 +41,32 @@ export function packSigningInfo(inputs: ResolvedAccessToken2Inputs): Uint8Array 
   return writer.toView()
 }
 
+/** Makes the error for a payload of `bytes` bytes, above {@link MAX_ACCESS_TOKEN2_PAYLOAD_BYTES}. */
+export type PayloadTooLongError = (bytes: number) => AgoraKeysError
+
+/**
+ * Makes the `ERR_VALUE_TOO_LONG` error for a payload of `bytes` bytes. It
+ * names `field`, and its message ends with `fix`, the inputs to shorten.
+ */
+export function payloadTooLongError(bytes: number, field: string, fix: string): AgoraKeysError {
+  return new AgoraKeysError(
+    'ERR_VALUE_TOO_LONG',
+    `the token payload is ${String(bytes)} bytes, above the ${String(MAX_ACCESS_TOKEN2_PAYLOAD_BYTES)} that parseAccessToken2 accepts; ${fix}`,
+    { field },
+  )
+}
+
+/** The payload error of the low-level API, whose caller passes the services. */
+const servicesTooLong: PayloadTooLongError = (bytes) =>
+  payloadTooLongError(bytes, 'services', 'grant fewer or shorter services')
+
 /** Joins the signature and the signing info into the payload, and checks its size. */
-function packPayload(signature: Uint8Array, signingInfo: Uint8Array): Uint8Array {
+function packPayload(signature: Uint8Array, signingInfo: Uint8Array, tooLong: PayloadTooLongError): Uint8Array {
   const payload = new ByteWriter(2 + signature.length + signingInfo.length)
     .putBytes(signature, 'signature')
     .putRaw(signingInfo)
     .toView()
-  if (payload.length > MAX_ACCESS_TOKEN2_PAYLOAD_BYTES) {
-    throw new AgoraKeysError(
-      'ERR_VALUE_TOO_LONG',
-      `the token payload is ${String(payload.length)} bytes, above the ${String(MAX_ACCESS_TOKEN2_PAYLOAD_BYTES)} that parseAccessToken2 accepts; grant fewer or shorter services`,
-      { field: 'services' },
-    )
-  }
+  if (payload.length > MAX_ACCESS_TOKEN2_PAYLOAD_BYTES) throw tooLong(payload.length)
   return payload
 }
 
@@ -71,7 +84,7 @@ export async function buildAccessToken2Payload(options: AccessToken2Options): Pr
   const inputs = resolveAccessToken2Inputs(options, 'buildAccessToken2Payload')
   const signingInfo = packSigningInfo(inputs)
   const signature = await signSigningInfo(inputs.appCertificate, inputs.issueTs, inputs.salt, signingInfo)
-  return packPayload(signature, signingInfo)
+  return packPayload(signature, signingInfo, servicesTooLong)
 }
 
 /**
@@ -98,13 +111,25 @@ export async function buildAccessToken2Payload(options: AccessToken2Options): Pr
  *   }],
  * })
  */
-export async function buildAccessToken2(options: AccessToken2Options): Promise<string> {
+export function buildAccessToken2(options: AccessToken2Options): Promise<string> {
+  return encodeAccessToken2(options, servicesTooLong)
+}
+
+/**
+ * Builds an AccessToken2 like {@link buildAccessToken2}, with `tooLong` making
+ * the error for a payload above the cap. The builders pass their own, which
+ * names their options rather than `services`.
+ */
+export async function encodeAccessToken2(
+  options: AccessToken2Options,
+  tooLong: PayloadTooLongError,
+): Promise<string> {
   // Signing and compressing are awaited here, in one async function, rather
   // than in nested ones, because V8 allocates the saved frame of each
   // suspended async call.
   const inputs = resolveAccessToken2Inputs(options, 'buildAccessToken2')
   const signingInfo = packSigningInfo(inputs)
   const signature = await signSigningInfo(inputs.appCertificate, inputs.issueTs, inputs.salt, signingInfo)
-  const payload = packPayload(signature, signingInfo)
+  const payload = packPayload(signature, signingInfo, tooLong)
   return ACCESS_TOKEN2_VERSION + base64Encode(deflate(payload))
 }

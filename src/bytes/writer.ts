@@ -28,7 +28,8 @@ function checkInteger(value: number, min: number, max: number, field: string, ke
   }
 }
 
-function checkByteLength(length: number, field: string): void {
+/** Throws `ERR_VALUE_TOO_LONG` when `length` bytes do not fit a uint16 length prefix. */
+export function checkByteLength(length: number, field: string): void {
   if (length > UINT16_MAX) {
     throw new AgoraKeysError(
       'ERR_VALUE_TOO_LONG',

@@ -42,6 +42,6 @@ describe('buildAccessToken2 sparse arrays', () => {
       }),
     )
     expect(error.code).toBe('ERR_INVALID_ARGUMENT')
-    expect(error.field).toBe('services[0].permissions[0][0][1]')
+    expect(error.field).toBe('permissions[0][0][1]')
   })
 })

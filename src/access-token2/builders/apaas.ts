@@ -5,7 +5,7 @@
  * @module
  */
 import { hexEncode, md5, utf8Encode } from '../../bytes/index.js'
-import { checkInt16, checkString } from '../../validate.js'
+import { checkInt16, checkLengthPrefixedString } from '../../validate.js'
 import { checkDuration } from '../inputs.js'
 import {
   ApaasPrivilege,
@@ -46,30 +46,35 @@ export function apaasChatUserId(userUuid: string): string {
 
 async function buildRoomUserToken(options: unknown, what: string): Promise<string> {
   const { base, input } = checkBuilderOptions(options, what)
-  const roomUuid = checkString(input.roomUuid, 'roomUuid')
-  const userUuid = checkString(input.userUuid, 'userUuid')
+  const roomUuid = checkLengthPrefixedString(input.roomUuid, 'roomUuid')
+  const userUuid = checkLengthPrefixedString(input.userUuid, 'userUuid')
   const role = checkInt16(input.role, 'role')
   const expire = checkDuration(input.expire, 'expire')
-  return buildFromServices(base, expire, [
-    {
-      type: ServiceType.apaas,
-      roomUuid,
-      userUuid,
-      role,
-      privileges: { [ApaasPrivilege.roomUser]: expire },
-    },
-    { type: ServiceType.rtm, userId: userUuid, privileges: { [RtmPrivilege.login]: expire } },
-    {
-      type: ServiceType.chat,
-      userId: apaasChatUserId(userUuid),
-      privileges: { [ChatPrivilege.user]: expire },
-    },
-  ])
+  return buildFromServices(
+    base,
+    expire,
+    [
+      {
+        type: ServiceType.apaas,
+        roomUuid,
+        userUuid,
+        role,
+        privileges: { [ApaasPrivilege.roomUser]: expire },
+      },
+      { type: ServiceType.rtm, userId: userUuid, privileges: { [RtmPrivilege.login]: expire } },
+      {
+        type: ServiceType.chat,
+        userId: apaasChatUserId(userUuid),
+        privileges: { [ChatPrivilege.user]: expire },
+      },
+    ],
+    { roomUuid, userUuid },
+  )
 }
 
 async function buildUserToken(options: unknown, what: string): Promise<string> {
   const { base, input } = checkBuilderOptions(options, what)
-  const userUuid = checkString(input.userUuid, 'userUuid')
+  const userUuid = checkLengthPrefixedString(input.userUuid, 'userUuid')
   const expire = checkDuration(input.expire, 'expire')
   const service: ApaasService = {
     type: ServiceType.apaas,
@@ -78,7 +83,7 @@ async function buildUserToken(options: unknown, what: string): Promise<string> {
     role: DEFAULT_APAAS_ROLE,
     privileges: { [ApaasPrivilege.user]: expire },
   }
-  return buildFromServices(base, expire, [service])
+  return buildFromServices(base, expire, [service], { userUuid })
 }
 
 async function buildAppToken(options: unknown, what: string): Promise<string> {
@@ -91,7 +96,7 @@ async function buildAppToken(options: unknown, what: string): Promise<string> {
     role: DEFAULT_APAAS_ROLE,
     privileges: { [ApaasPrivilege.app]: expire },
   }
-  return buildFromServices(base, expire, [service])
+  return buildFromServices(base, expire, [service], {})
 }
 
 /** The builder methods shared by {@link ApaasTokenBuilder} and {@link EducationTokenBuilder}. */

@@ -3,7 +3,7 @@
  * references' ChatTokenBuilder2.
  * @module
  */
-import { checkString } from '../../validate.js'
+import { checkLengthPrefixedString } from '../../validate.js'
 import { checkDuration } from '../inputs.js'
 import { ChatPrivilege, ServiceType } from '../services.js'
 import { buildFromServices, checkBuilderOptions, type BuilderBaseOptions } from './common.js'
@@ -32,11 +32,14 @@ export interface ChatUserTokenOptions extends ChatAppTokenOptions {
  */
 async function buildUserToken(options: ChatUserTokenOptions): Promise<string> {
   const { base, input } = checkBuilderOptions(options, 'ChatTokenBuilder2.buildUserToken')
-  const userId = checkString(input.userId, 'userId')
+  const userId = checkLengthPrefixedString(input.userId, 'userId')
   const expire = checkDuration(input.expire, 'expire')
-  return buildFromServices(base, expire, [
-    { type: ServiceType.chat, userId, privileges: { [ChatPrivilege.user]: expire } },
-  ])
+  return buildFromServices(
+    base,
+    expire,
+    [{ type: ServiceType.chat, userId, privileges: { [ChatPrivilege.user]: expire } }],
+    { userId },
+  )
 }
 
 /**
@@ -50,9 +53,12 @@ async function buildUserToken(options: ChatUserTokenOptions): Promise<string> {
 async function buildAppToken(options: ChatAppTokenOptions): Promise<string> {
   const { base, input } = checkBuilderOptions(options, 'ChatTokenBuilder2.buildAppToken')
   const expire = checkDuration(input.expire, 'expire')
-  return buildFromServices(base, expire, [
-    { type: ServiceType.chat, userId: '', privileges: { [ChatPrivilege.app]: expire } },
-  ])
+  return buildFromServices(
+    base,
+    expire,
+    [{ type: ServiceType.chat, userId: '', privileges: { [ChatPrivilege.app]: expire } }],
+    {},
+  )
 }
 
 /**

@@ -2,6 +2,7 @@
  * Checks and service helpers shared by the AccessToken2 ("007") builders.
  * @module
  */
+import { utf8Length } from '../../bytes/index.js'
 import { AgoraKeysError } from '../../errors.js'
 import {
   checkAppCertificate,
@@ -19,8 +20,9 @@ import {
   type AccessToken2Service,
   type PrivilegeMap,
   type RtcService,
+  type Rtm2Permissions,
 } from '../services.js'
-import { buildAccessToken2 } from '../token.js'
+import { encodeAccessToken2, payloadTooLongError } from '../token.js'
 
 /** Options every builder takes: the credentials, and issueTs and salt for reproducible tokens. */
 export interface BuilderBaseOptions {
@@ -171,12 +173,39 @@ export function rtcService(channelName: string, uid: string, privileges: Privile
   return { type: 1, channelName, uid, privileges }
 }
 
-/** Builds the token from checked builder inputs. issueTs and salt get their defaults here when undefined. */
+/**
+ * Builds the token from checked builder inputs. issueTs and salt get their
+ * defaults here when undefined. `written` maps each option that the token
+ * carries as text to its checked value, so that a payload above the cap is
+ * reported on those options rather than on `services`. Builders whose tokens
+ * carry no caller text pass `{}`, because their payload has a fixed size far
+ * below the cap.
+ */
 export function buildFromServices(
   base: BuilderBase,
   expire: number,
   services: readonly AccessToken2Service[],
+  written: Readonly<Record<string, string | Rtm2Permissions>>,
 ): Promise<string> {
   const { appId, appCertificate, issueTs, salt } = base
-  return buildAccessToken2({ appId, appCertificate, issueTs, salt, expire, services })
+  return encodeAccessToken2({ appId, appCertificate, issueTs, salt, expire, services }, (bytes) =>
+    optionsTooLong(bytes, written),
+  )
+}
+
+/** Counts the UTF-8 bytes of a string, or of every resource name in checked RTM2 permissions. */
+function textBytes(value: unknown): number {
+  if (typeof value === 'string') return utf8Length(value)
+  let bytes = 0
+  for (const inner of Object.values(value as object)) bytes += textBytes(inner)
+  return bytes
+}
+
+/** Makes a builder's payload error, which names its longest text option and lists the size of each. */
+function optionsTooLong(bytes: number, written: Readonly<Record<string, unknown>>): AgoraKeysError {
+  const sizes = Object.entries(written)
+    .map(([option, value]) => ({ option, size: textBytes(value) }))
+    .sort((a, b) => b.size - a.size)
+  const list = sizes.map(({ option, size }) => `${option} (${String(size)} bytes)`).join(' or ')
+  return payloadTooLongError(bytes, sizes[0]?.option ?? 'options', `shorten ${list}`)
 }

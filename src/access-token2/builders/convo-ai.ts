@@ -26,8 +26,8 @@ export type ConvoAITokenOptions = RtcToken2WithRtm2Options
  * })
  */
 async function buildToken(options: ConvoAITokenOptions): Promise<string> {
-  const { base, tokenExpire, services } = resolveRtcWithRtm2(options, 'ConvoAITokenBuilder.buildToken')
-  return buildFromServices(base, tokenExpire, [...services, { type: ServiceType.convoAi, privileges: {} }])
+  const { base, tokenExpire, services, written } = resolveRtcWithRtm2(options, 'ConvoAITokenBuilder.buildToken')
+  return buildFromServices(base, tokenExpire, [...services, { type: ServiceType.convoAi, privileges: {} }], written)
 }
 
 /**

@@ -24,9 +24,12 @@ export type FpaTokenOptions = BuilderBaseOptions
  */
 async function buildToken(options: FpaTokenOptions): Promise<string> {
   const { base } = checkBuilderOptions(options, 'FpaTokenBuilder.buildToken')
-  return buildFromServices(base, FPA_TOKEN_EXPIRE, [
-    { type: ServiceType.fpa, privileges: { [FpaPrivilege.login]: 0 } },
-  ])
+  return buildFromServices(
+    base,
+    FPA_TOKEN_EXPIRE,
+    [{ type: ServiceType.fpa, privileges: { [FpaPrivilege.login]: 0 } }],
+    {},
+  )
 }
 
 /**

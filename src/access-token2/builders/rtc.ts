@@ -3,7 +3,7 @@
  * with an RTM login, after the references' RtcTokenBuilder2.
  * @module
  */
-import { checkString } from '../../validate.js'
+import { checkLengthPrefixedString } from '../../validate.js'
 import { checkDuration } from '../inputs.js'
 import { RtmPrivilege, ServiceType, type AccessToken2Service, type RtmService } from '../services.js'
 import {
@@ -89,27 +89,44 @@ export interface RtcToken2WithRtm2Options extends BuilderBaseOptions, RtcPrivile
   readonly rtmTokenExpire: number
 }
 
-/** Reads the uid text (a checked uid or account) from a builder's options. */
-type UidReader = (input: Record<string, unknown>) => string
+/**
+ * Reads the uid text (a checked uid or account) from a builder's options.
+ * `option` is the name of the option it reads: uid or account.
+ */
+interface UidReader {
+  readonly option: 'uid' | 'account'
+  readonly read: (input: Record<string, unknown>) => string
+}
 
-async function buildWithRole(options: unknown, what: string, readUid: UidReader): Promise<string> {
+const readAccount: UidReader = {
+  option: 'account',
+  read: (input) => checkLengthPrefixedString(input.account, 'account'),
+}
+
+async function buildWithRole(options: unknown, what: string, uidReader: UidReader): Promise<string> {
   const { base, input } = checkBuilderOptions(options, what)
-  const channelName = checkString(input.channelName, 'channelName')
-  const uid = readUid(input)
+  const channelName = checkLengthPrefixedString(input.channelName, 'channelName')
+  const uid = uidReader.read(input)
   const role = checkRtcRole(input.role, 'role')
   const tokenExpire = checkDuration(input.tokenExpire, 'tokenExpire')
   const privilegeExpire = optionalDuration(input.privilegeExpire, 'privilegeExpire')
   const privileges = rtcRolePrivileges(role, sameExpiries(privilegeExpire))
-  return buildFromServices(base, tokenExpire, [rtcService(channelName, uid, privileges)])
+  return buildFromServices(base, tokenExpire, [rtcService(channelName, uid, privileges)], {
+    channelName,
+    [uidReader.option]: uid,
+  })
 }
 
-async function buildWithPrivileges(options: unknown, what: string, readUid: UidReader): Promise<string> {
+async function buildWithPrivileges(options: unknown, what: string, uidReader: UidReader): Promise<string> {
   const { base, input } = checkBuilderOptions(options, what)
-  const channelName = checkString(input.channelName, 'channelName')
-  const uid = readUid(input)
+  const channelName = checkLengthPrefixedString(input.channelName, 'channelName')
+  const uid = uidReader.read(input)
   const tokenExpire = checkDuration(input.tokenExpire, 'tokenExpire')
   const privileges = allRtcPrivileges(rtcPrivilegeExpiries(input))
-  return buildFromServices(base, tokenExpire, [rtcService(channelName, uid, privileges)])
+  return buildFromServices(base, tokenExpire, [rtcService(channelName, uid, privileges)], {
+    channelName,
+    [uidReader.option]: uid,
+  })
 }
 
 /**
@@ -132,9 +149,10 @@ async function buildWithPrivileges(options: unknown, what: string, readUid: UidR
  * })
  */
 function buildTokenWithUid(options: RtcToken2WithUidOptions): Promise<string> {
-  return buildWithRole(options, 'RtcTokenBuilder2.buildTokenWithUid', (input) =>
-    uidText(input.uid, ACCOUNT_BUILDER),
-  )
+  return buildWithRole(options, 'RtcTokenBuilder2.buildTokenWithUid', {
+    option: 'uid',
+    read: (input) => uidText(input.uid, ACCOUNT_BUILDER),
+  })
 }
 
 /**
@@ -151,9 +169,7 @@ function buildTokenWithUid(options: RtcToken2WithUidOptions): Promise<string> {
  * })
  */
 function buildTokenWithUserAccount(options: RtcToken2WithUserAccountOptions): Promise<string> {
-  return buildWithRole(options, 'RtcTokenBuilder2.buildTokenWithUserAccount', (input) =>
-    checkString(input.account, 'account'),
-  )
+  return buildWithRole(options, 'RtcTokenBuilder2.buildTokenWithUserAccount', readAccount)
 }
 
 /**
@@ -170,9 +186,10 @@ function buildTokenWithUserAccount(options: RtcToken2WithUserAccountOptions): Pr
  * })
  */
 function buildTokenWithUidAndPrivilege(options: RtcToken2WithUidAndPrivilegeOptions): Promise<string> {
-  return buildWithPrivileges(options, 'RtcTokenBuilder2.buildTokenWithUidAndPrivilege', (input) =>
-    uidText(input.uid, ACCOUNT_PRIVILEGE_BUILDER),
-  )
+  return buildWithPrivileges(options, 'RtcTokenBuilder2.buildTokenWithUidAndPrivilege', {
+    option: 'uid',
+    read: (input) => uidText(input.uid, ACCOUNT_PRIVILEGE_BUILDER),
+  })
 }
 
 /**
@@ -190,9 +207,7 @@ function buildTokenWithUidAndPrivilege(options: RtcToken2WithUidAndPrivilegeOpti
 function buildTokenWithUserAccountAndPrivilege(
   options: RtcToken2WithUserAccountAndPrivilegeOptions,
 ): Promise<string> {
-  return buildWithPrivileges(options, 'RtcTokenBuilder2.buildTokenWithUserAccountAndPrivilege', (input) =>
-    checkString(input.account, 'account'),
-  )
+  return buildWithPrivileges(options, 'RtcTokenBuilder2.buildTokenWithUserAccountAndPrivilege', readAccount)
 }
 
 /**
@@ -209,15 +224,16 @@ function buildTokenWithUserAccountAndPrivilege(
  */
 async function buildTokenWithRtm(options: RtcToken2WithRtmOptions): Promise<string> {
   const { base, input } = checkBuilderOptions(options, 'RtcTokenBuilder2.buildTokenWithRtm')
-  const channelName = checkString(input.channelName, 'channelName')
-  const account = checkString(input.account, 'account')
+  const channelName = checkLengthPrefixedString(input.channelName, 'channelName')
+  const account = checkLengthPrefixedString(input.account, 'account')
   const role = checkRtcRole(input.role, 'role')
   const tokenExpire = checkDuration(input.tokenExpire, 'tokenExpire')
   const privilegeExpire = optionalDuration(input.privilegeExpire, 'privilegeExpire')
-  return buildFromServices(base, tokenExpire, [
+  const services = [
     rtcService(channelName, account, rtcRolePrivileges(role, sameExpiries(privilegeExpire))),
     rtmLoginService(account, tokenExpire),
-  ])
+  ]
+  return buildFromServices(base, tokenExpire, services, { channelName, account })
 }
 
 /** Checked inputs of buildTokenWithRtm2, which the ConvoAI and STT builders extend. */
@@ -225,6 +241,8 @@ export interface ResolvedRtcWithRtm2 {
   readonly base: BuilderBase
   readonly tokenExpire: number
   readonly services: readonly AccessToken2Service[]
+  /** The text options the token carries, for {@link buildFromServices}. */
+  readonly written: Readonly<Record<string, string>>
 }
 
 /**
@@ -234,18 +252,18 @@ export interface ResolvedRtcWithRtm2 {
  */
 export function resolveRtcWithRtm2(options: unknown, what: string): ResolvedRtcWithRtm2 {
   const { base, input } = checkBuilderOptions(options, what)
-  const channelName = checkString(input.channelName, 'channelName')
-  const rtcAccount = checkString(input.rtcAccount, 'rtcAccount')
+  const channelName = checkLengthPrefixedString(input.channelName, 'channelName')
+  const rtcAccount = checkLengthPrefixedString(input.rtcAccount, 'rtcAccount')
   const rtcRole = checkRtcRole(input.rtcRole, 'rtcRole')
   const tokenExpire = checkDuration(input.rtcTokenExpire, 'rtcTokenExpire')
   const expiries = rtcPrivilegeExpiries(input)
-  const rtmUserId = checkString(input.rtmUserId, 'rtmUserId')
+  const rtmUserId = checkLengthPrefixedString(input.rtmUserId, 'rtmUserId')
   const rtmTokenExpire = checkDuration(input.rtmTokenExpire, 'rtmTokenExpire')
   const services = [
     rtcService(channelName, rtcAccount, rtcRolePrivileges(rtcRole, expiries)),
     rtmLoginService(rtmUserId, rtmTokenExpire),
   ]
-  return { base, tokenExpire, services }
+  return { base, tokenExpire, services, written: { channelName, rtcAccount, rtmUserId } }
 }
 
 function rtmLoginService(userId: string, seconds: number): RtmService {
@@ -268,8 +286,8 @@ function rtmLoginService(userId: string, seconds: number): RtmService {
  * })
  */
 async function buildTokenWithRtm2(options: RtcToken2WithRtm2Options): Promise<string> {
-  const { base, tokenExpire, services } = resolveRtcWithRtm2(options, 'RtcTokenBuilder2.buildTokenWithRtm2')
-  return buildFromServices(base, tokenExpire, services)
+  const { base, tokenExpire, services, written } = resolveRtcWithRtm2(options, 'RtcTokenBuilder2.buildTokenWithRtm2')
+  return buildFromServices(base, tokenExpire, services, written)
 }
 
 /**

@@ -3,8 +3,8 @@
  * after the references' RtmTokenBuilder2.
  * @module
  */
-import { checkString } from '../../validate.js'
-import { checkDuration } from '../inputs.js'
+import { checkLengthPrefixedString } from '../../validate.js'
+import { checkDuration, checkPermissions } from '../inputs.js'
 import {
   Rtm2Privilege,
   RtmPrivilege,
@@ -44,11 +44,14 @@ export interface RtmToken2WithPermissionsOptions extends RtmToken2Options {
  */
 async function buildToken(options: RtmToken2Options): Promise<string> {
   const { base, input } = checkBuilderOptions(options, 'RtmTokenBuilder2.buildToken')
-  const userId = checkString(input.userId, 'userId')
+  const userId = checkLengthPrefixedString(input.userId, 'userId')
   const expire = checkDuration(input.expire, 'expire')
-  return buildFromServices(base, expire, [
-    { type: ServiceType.rtm, userId, privileges: { [RtmPrivilege.login]: expire } },
-  ])
+  return buildFromServices(
+    base,
+    expire,
+    [{ type: ServiceType.rtm, userId, privileges: { [RtmPrivilege.login]: expire } }],
+    { userId },
+  )
 }
 
 /**
@@ -66,17 +69,16 @@ async function buildToken(options: RtmToken2Options): Promise<string> {
  */
 async function buildTokenWithPermissions(options: RtmToken2WithPermissionsOptions): Promise<string> {
   const { base, input } = checkBuilderOptions(options, 'RtmTokenBuilder2.buildTokenWithPermissions')
-  const userId = checkString(input.userId, 'userId')
+  const userId = checkLengthPrefixedString(input.userId, 'userId')
   const expire = checkDuration(input.expire, 'expire')
+  const permissions = checkPermissions(input.permissions, 'permissions')
   const service: Rtm2Service = {
     type: ServiceType.rtm2,
     userId,
-    // NOTE: buildAccessToken2 checks the permissions, so a malformed object is reported
-    // under the field services[0].permissions rather than permissions.
-    permissions: input.permissions as Rtm2Permissions,
+    permissions,
     privileges: { [Rtm2Privilege.login]: expire },
   }
-  return buildFromServices(base, expire, [service])
+  return buildFromServices(base, expire, [service], { userId, permissions })
 }
 
 /**

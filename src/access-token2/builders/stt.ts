@@ -26,8 +26,8 @@ export type SttTokenOptions = RtcToken2WithRtm2Options
  * })
  */
 async function buildToken(options: SttTokenOptions): Promise<string> {
-  const { base, tokenExpire, services } = resolveRtcWithRtm2(options, 'SttTokenBuilder.buildToken')
-  return buildFromServices(base, tokenExpire, [...services, { type: ServiceType.stt, privileges: {} }])
+  const { base, tokenExpire, services, written } = resolveRtcWithRtm2(options, 'SttTokenBuilder.buildToken')
+  return buildFromServices(base, tokenExpire, [...services, { type: ServiceType.stt, privileges: {} }], written)
 }
 
 /**
