@@ -1,4 +1,3 @@
-import { checkByteLength, utf8Length } from './bytes/index.js'
 import { AgoraKeysError } from './errors.js'
 
 export const UINT32_MAX = 0xffffffff
@@ -89,22 +88,6 @@ export function checkString(value: unknown, field: string): string {
     })
   }
   return value
-}
-
-/**
- * A UTF-16 code unit takes at most 3 UTF-8 bytes, so a string of at most this
- * many code units fits a uint16 length prefix without being counted.
- */
-const MAX_UNCOUNTED_STRING_LENGTH = 21_845
-
-/**
- * Checks a string that a token stores with a uint16 length prefix: any
- * content, at most 65535 bytes of UTF-8 (`ERR_VALUE_TOO_LONG` above).
- */
-export function checkLengthPrefixedString(value: unknown, field: string): string {
-  const text = checkString(value, field)
-  if (text.length > MAX_UNCOUNTED_STRING_LENGTH) checkByteLength(utf8Length(text), field)
-  return text
 }
 
 /** Checks an unsigned 32-bit integer. */

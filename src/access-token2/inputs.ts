@@ -1,3 +1,5 @@
+import { utf8Length } from '../bytes/encoding.js'
+import { checkByteLength } from '../bytes/writer.js'
 import { AgoraKeysError } from '../errors.js'
 import { randomIntInRange } from '../random.js'
 import {
@@ -5,8 +7,8 @@ import {
   checkAppCertificate,
   checkAppId,
   checkInt16,
-  checkLengthPrefixedString,
   checkOptions,
+  checkString,
   checkTimestamp,
   checkUint32,
   describeValue,
@@ -19,6 +21,22 @@ import {
   type PrivilegeMap,
   type Rtm2Permissions,
 } from './services.js'
+
+/**
+ * A UTF-16 code unit takes at most 3 UTF-8 bytes, so a string of at most this
+ * many code units fits a uint16 length prefix without being counted.
+ */
+const MAX_UNCOUNTED_STRING_LENGTH = 21_845
+
+/**
+ * Checks a string that a token stores with a uint16 length prefix: any
+ * content, at most 65535 bytes of UTF-8 (`ERR_VALUE_TOO_LONG` above).
+ */
+export function checkLengthPrefixedString(value: unknown, field: string): string {
+  const text = checkString(value, field)
+  if (text.length > MAX_UNCOUNTED_STRING_LENGTH) checkByteLength(utf8Length(text), field)
+  return text
+}
 
 /** Inputs of {@link buildAccessToken2}. */
 export interface AccessToken2Options {

@@ -2,7 +2,7 @@
  * The byte-packing layer shared by every key version: Uint8Array only, no Buffer.
  * @module
  */
-export { ByteWriter, checkByteLength, sortAscending } from './writer.js'
+export { ByteWriter, sortAscending } from './writer.js'
 export { ByteReader } from './reader.js'
 export {
   base64Decode,

@@ -13,7 +13,7 @@ import {
   SttTokenBuilder,
   buildAccessToken2,
 } from '../../src/access-token2/index.js'
-import { checkLengthPrefixedString } from '../../src/validate.js'
+import { checkLengthPrefixedString } from '../../src/access-token2/inputs.js'
 import { rejectionOf, thrownBy } from './errors-thrown.js'
 
 // Agora's documented sample credentials, as used by the references' own tests.

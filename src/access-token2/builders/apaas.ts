@@ -5,8 +5,8 @@
  * @module
  */
 import { hexEncode, md5, utf8Encode } from '../../bytes/index.js'
-import { checkInt16, checkLengthPrefixedString } from '../../validate.js'
-import { checkDuration } from '../inputs.js'
+import { checkInt16 } from '../../validate.js'
+import { checkDuration, checkLengthPrefixedString } from '../inputs.js'
 import {
   ApaasPrivilege,
   ChatPrivilege,

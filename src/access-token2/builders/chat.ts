@@ -3,8 +3,7 @@
  * references' ChatTokenBuilder2.
  * @module
  */
-import { checkLengthPrefixedString } from '../../validate.js'
-import { checkDuration } from '../inputs.js'
+import { checkDuration, checkLengthPrefixedString } from '../inputs.js'
 import { ChatPrivilege, ServiceType } from '../services.js'
 import { buildFromServices, checkBuilderOptions, type BuilderBaseOptions } from './common.js'
 

@@ -3,8 +3,7 @@
  * with an RTM login, after the references' RtcTokenBuilder2.
  * @module
  */
-import { checkLengthPrefixedString } from '../../validate.js'
-import { checkDuration } from '../inputs.js'
+import { checkDuration, checkLengthPrefixedString } from '../inputs.js'
 import { RtmPrivilege, ServiceType, type AccessToken2Service, type RtmService } from '../services.js'
 import {
   allRtcPrivileges,

@@ -3,8 +3,7 @@
  * after the references' RtmTokenBuilder2.
  * @module
  */
-import { checkLengthPrefixedString } from '../../validate.js'
-import { checkDuration, checkPermissions } from '../inputs.js'
+import { checkDuration, checkLengthPrefixedString, checkPermissions } from '../inputs.js'
 import {
   Rtm2Privilege,
   RtmPrivilege,
