@@ -39,12 +39,13 @@ const budgets: readonly Budget[] = [
     title: 'whole package',
     source: `export * from '${manifest.name}'`,
     exportName: 'verifyAccessToken2',
-    maxGzipped: 22_500,
+    maxGzipped: 23_000,
     reason:
-      'Requested ceiling 8,000 B, not met: 22,173 B measured, rounded up to the next 500 B. ' +
+      'Requested ceiling 8,000 B, not met: 22,735 B measured, rounded up to the next 500 B. ' +
       'The TypeScript inflater, which reads "007" tokens where DecompressionStream is missing ' +
-      '(the Edge Runtime), adds about 1.8 kB of it. Before the inflater the package was 15,719 B ' +
-      'without any string literal, and "007" alone added 8.1 kB to it.',
+      '(the Edge Runtime), adds about 1.8 kB of it, and the "007" builders\' own option ' +
+      'checks, which name the option a caller passed, about 0.4 kB. Before the inflater the ' +
+      'package was 15,719 B without any string literal, and "007" alone added 8.1 kB to it.',
   },
 ]
 
