@@ -145,8 +145,8 @@ export function uidReason(stored: number, expected: number): VerifyReason[] {
 
 /**
  * Turns a parse failure into an invalid result. Any other error is re-thrown,
- * and so is `ERR_UNSUPPORTED_RUNTIME`: a runtime that lacks an API tells
- * nothing about the key, so it must not make the key look malformed.
+ * and so is `ERR_UNSUPPORTED_RUNTIME`, because a missing API is a fault of the
+ * runtime, not of the key, and must not make the key look malformed.
  */
 export function malformedResult(error: unknown): VerifyResult<never> {
   if (!(error instanceof AgoraKeysError) || error.code === 'ERR_UNSUPPORTED_RUNTIME') throw error

@@ -52,7 +52,7 @@ function reverseBits(code: number, bits: number): number {
   return reversed
 }
 
-/** The fixed Huffman code of a literal/length symbol 0-287, bit-reversed, and its length in bits. */
+/** Returns the fixed Huffman code of a literal/length symbol 0-287, bit-reversed, and its length in bits. */
 function fixedLiteralCode(symbol: number): [code: number, bits: number] {
   if (symbol < 144) return [reverseBits(0x30 + symbol, 8), 8]
   if (symbol < 256) return [reverseBits(0x190 + symbol - 144, 9), 9]

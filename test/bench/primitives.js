@@ -1,7 +1,8 @@
-// The platform calls for HMAC, deflate and inflate, timed alone, so that RESULTS.md
-// shows what bounds the dist/web path: node:crypto and node:zlib calls return
-// synchronously, while every WebCrypto and CompressionStream call is a Promise that
-// settles on a later turn of the event loop.
+// Times the platform calls for HMAC, deflate and inflate alone, so that RESULTS.md
+// shows what bounds the dist/web path. node:crypto and node:zlib calls return
+// synchronously. Every WebCrypto and CompressionStream call is a Promise that settles
+// on a later turn of the event loop. dist/web signs with WebCrypto but no longer uses
+// the compression streams, which stay here for comparison.
 import { Blob, Buffer } from 'node:buffer'
 import { createHmac, webcrypto } from 'node:crypto'
 import { CompressionStream, DecompressionStream } from 'node:stream/web'

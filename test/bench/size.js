@@ -15,7 +15,7 @@ export { esbuildVersion }
  * One import of ours and, where the official packages have it, the matching import.
  * Our imports go through the package name, so esbuild picks files by the `exports`
  * map of package.json, as it would in an application. The official packages are
- * CommonJS, so their entries are CommonJS too; esbuild cannot tree-shake CommonJS, so
+ * CommonJS, so their entries are CommonJS too. esbuild cannot tree-shake CommonJS, so
  * an official bundle contains every module that the required file reaches.
  */
 const bundleCases = [

@@ -21,7 +21,7 @@ const APP_ID = '970CA35de60c44645bbae8a215061b33'
 const APP_CERTIFICATE = '5CFd2fd1755d40ecb72977518be15d3b'
 const FIXED = { appId: APP_ID, appCertificate: APP_CERTIFICATE, issueTs: 1_700_000_000, salt: 7 }
 
-/** The longest string a uint16 length prefix allows, and one byte more. */
+/** The maximum string length that a uint16 length prefix allows, and one byte more. */
 const MAX_TEXT = 'x'.repeat(65_535)
 const OVER_MAX_TEXT = 'x'.repeat(65_536)
 

@@ -5,7 +5,7 @@ import { AgoraKeysError } from '../../src/errors.js'
 import { rejectionOf, thrownBy } from './errors-thrown.js'
 import { inputString, loadVectors } from '../vectors/load.js'
 
-// Stands in for a runtime that lacks an API the parser needs.
+// Simulates a runtime that lacks an API the parser needs.
 vi.mock('../../src/compress/index.js', async () => {
   const { AgoraKeysError: RuntimeError } = await import('../../src/errors.js')
   const missing = (): Promise<never> =>
